@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window: the dossier list of the open database. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ess-application.h"
+#include "ess-store.h"
+
+G_BEGIN_DECLS
+
+#define ESS_TYPE_WINDOW (ess_window_get_type ())
+G_DECLARE_FINAL_TYPE (EssWindow, ess_window, ESS, WINDOW, GtkApplicationWindow)
+
+EssWindow  *ess_window_new            (EssApplication *application,
+                                       EssStore       *store);
+GListModel *ess_window_get_dossiers   (EssWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Parses the global options, opens the database and dispatches to a verb. */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ess-cli.h"
+#include "ess-cli-private.h"
+#include "ess-store.h"
+
+static const EssCliVerb verbs[] = {
+  { "list", N_("List the dossiers (text or CSV)"), ess_cli_list },
+};
+
+static const EssCliVerb *
+find_verb (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (verbs[i].name, name))
+      return &verbs[i];
+  return NULL;
+}
+
+/* Index of the verb in @argv, skipping global options and their values; -1 if none. */
+static int
+verb_index (int    argc,
+            char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] == '-')
+        continue;
+      return i;
+    }
+  return -1;
+}
+
+gboolean
+ess_cli_wants_command (int    argc,
+                       char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--version") || g_str_equal (argv[i], "--help") ||
+        g_str_equal (argv[i], "-h"))
+      return TRUE;
+
+  /* A --database without its file is a usage error reported by the command line. */
+  if (argc > 1 && (g_str_equal (argv[argc - 1], "--database") || g_str_equal (argv[argc - 1], "-d")))
+    return TRUE;
+
+  return verb_index (argc, argv) > 0;
+}
+
+EssStore *
+ess_cli_open_store (EssCliContext  *context,
+                    GError        **error)
+{
+  EssStoreOpenFlags flags = ESS_STORE_OPEN_DEFAULT;
+  g_autofree char *path = NULL;
+
+  if (context->database != NULL)
+    path = g_strdup (context->database);
+  else
+    {
+      path = ess_store_default_path ();
+      /* Only the default database is filled with the demo dossiers. */
+      flags |= ESS_STORE_OPEN_DEMO_DATA;
+    }
+
+  return ess_store_open (path, flags, error);
+}
+
+void
+ess_cli_print_error (const char *message)
+{
+  g_printerr ("ess-instruction: %s\n", message);
+}
+
+static char *
+usage_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n  ess-instruction [--database FILE] COMMAND [OPTION…]\n\n%s\n",
+                          _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    g_string_append_printf (text, "  %-14s %s\n", verbs[i].name, _(verbs[i].summary));
+  g_string_append_printf (text, "\n%s\n", _("Without a command, the application window opens."));
+
+  return g_string_free (text, FALSE);
+}
+
+int
+ess_cli_run (int    argc,
+             char **argv)
+{
+  EssCliContext context = { 0 };
+  gboolean version = FALSE;
+  gboolean help = FALSE;
+  int index = verb_index (argc, argv);
+  const EssCliVerb *verb;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) verb_argv = NULL;
+  g_autofree char *usage = NULL;
+
+  for (int i = 1; i < (index > 0 ? index : argc); i++)
+    {
+      if (g_str_equal (argv[i], "--version"))
+        version = TRUE;
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        help = TRUE;
+      else if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d"))
+        {
+          if (i + 1 >= argc)
+            {
+              ess_cli_print_error (_("--database needs a file name."));
+              return ESS_CLI_USAGE;
+            }
+          context.database = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--database="))
+        context.database = argv[i] + strlen ("--database=");
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown option “%s”."), argv[i]);
+          ess_cli_print_error (message);
+          return ESS_CLI_USAGE;
+        }
+    }
+
+  if (version)
+    {
+      g_print ("ess-instruction %s\n", PACKAGE_VERSION);
+      return ESS_CLI_OK;
+    }
+
+  usage = usage_text ();
+  if (index < 0)
+    {
+      if (help)
+        {
+          g_print ("%s", usage);
+          return ESS_CLI_OK;
+        }
+      g_printerr ("%s", usage);
+      return ESS_CLI_USAGE;
+    }
+
+  verb = find_verb (argv[index]);
+  if (verb == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[index]);
+      ess_cli_print_error (message);
+      g_printerr ("%s", usage);
+      return ESS_CLI_USAGE;
+    }
+
+  verb_argv = g_ptr_array_new ();
+  g_ptr_array_add (verb_argv, argv[0]);
+  for (int i = index; i < argc; i++)
+    g_ptr_array_add (verb_argv, argv[i]);
+  g_ptr_array_add (verb_argv, NULL);
+
+  return verb->run (&context, (int) verb_argv->len - 1, (char **) verb_argv->pdata);
+}

@@ -1,0 +1,604 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opens the database file, checks it, migrates it and hands out statements. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ess-resources.h"
+#include "ess-store-private.h"
+
+/* Migrations, in order: resource N is schema version N. */
+static const char * const migrations[] = {
+  "0001-initial.sql",
+};
+
+struct _EssStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  char       *author;
+  GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt */
+  int         schema_version;
+  guint       created : 1;
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EssStore, ess_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (ess-store-error-quark, ess_store_error)
+
+int
+ess_store_latest_version (void)
+{
+  return (int) G_N_ELEMENTS (migrations);
+}
+
+char *
+ess_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ess-instruction", "instruction-ess.db", NULL);
+}
+
+static void
+ess_store_finalize (GObject *object)
+{
+  EssStore *self = (EssStore *) object;
+
+  ess_store_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_free (self->path);
+  g_free (self->author);
+
+  G_OBJECT_CLASS (ess_store_parent_class)->finalize (object);
+}
+
+static void
+ess_store_class_init (EssStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ess_store_finalize;
+
+  /**
+   * EssStore::changed:
+   * @what: the kind of data that changed ("dossiers", "reference", ...)
+   *
+   * Emitted after a transaction that changed data has been committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+ess_store_init (EssStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->author = g_strdup (g_get_real_name ());
+}
+
+void
+ess_store_close (EssStore *self)
+{
+  g_return_if_fail (ESS_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+sqlite3 *
+ess_store_get_db (EssStore *self)
+{
+  return self->db;
+}
+
+const char *
+ess_store_get_path (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+ess_store_get_created (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
+  return self->created;
+}
+
+int
+ess_store_get_schema_version (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+void
+ess_store_set_author (EssStore   *self,
+                      const char *author)
+{
+  g_return_if_fail (ESS_IS_STORE (self));
+  g_free (self->author);
+  self->author = g_strdup (author ? author : "");
+}
+
+const char *
+ess_store_get_author (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+  return self->author;
+}
+
+void
+ess_store_emit_changed (EssStore   *self,
+                        const char *what)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+}
+
+void
+ess_store_set_error (EssStore    *self,
+                     GError     **error,
+                     int          rc,
+                     const char  *what)
+{
+  int code = ESS_STORE_ERROR_SQL;
+  const char *detail = self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = ESS_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_FULL:
+      code = ESS_STORE_ERROR_FULL;
+      g_set_error (error, ESS_STORE_ERROR, code,
+                   _("The disk is full: %s was not saved. Free some space and try again."),
+                   what);
+      return;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = ESS_STORE_ERROR_BUSY;
+      g_set_error (error, ESS_STORE_ERROR, code,
+                   _("The database is in use by another program: %s was not saved."),
+                   what);
+      return;
+    case SQLITE_NOTADB:
+      code = ESS_STORE_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_CORRUPT:
+      code = ESS_STORE_ERROR_CORRUPT;
+      break;
+    default:
+      break;
+    }
+
+  g_set_error (error, ESS_STORE_ERROR, code, _("Database error while %s: %s"), what, detail);
+}
+
+void
+ess_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+ess_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text ? text : "";
+}
+
+sqlite3_stmt *
+ess_store_prepare (EssStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN, _("The database is closed."));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ess_store_set_error (self, error, rc, _("preparing a query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+ess_store_exec (EssStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      int code = (rc & 0xff) == SQLITE_FULL ? ESS_STORE_ERROR_FULL : ESS_STORE_ERROR_SQL;
+      g_set_error (error, ESS_STORE_ERROR, code, _("Database error: %s"),
+                   message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ess_store_step_done (EssStore     *self,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      ess_store_set_error (self, error, rc, _("writing"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+ess_store_begin (EssStore  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!ess_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+ess_store_commit (EssStore  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!ess_store_exec (self, "COMMIT", error))
+    {
+      ess_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+ess_store_rollback (EssStore *self)
+{
+  if (!self->in_transaction)
+    return;
+
+  /* Failure here means SQLite already rolled back on its own. */
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gint64
+ess_store_count_rows (EssStore    *self,
+                      const char  *table,
+                      GError     **error)
+{
+  static const char * const counts[][2] = {
+    { "communes", "SELECT count(*) FROM communes" },
+    { "territories", "SELECT count(*) FROM territories" },
+    { "schemes", "SELECT count(*) FROM schemes" },
+    { "dossiers", "SELECT count(*) FROM dossiers WHERE deleted_at IS NULL" },
+    { "applicants", "SELECT count(*) FROM applicants" },
+    { "history", "SELECT count(*) FROM history" },
+  };
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (g_str_equal (counts[i][0], table))
+      stmt = ess_store_prepare (self, counts[i][1], error);
+
+  if (stmt == NULL)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_INVALID, "unknown table %s", table);
+      return -1;
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    ess_store_set_error (self, error, sqlite3_errcode (self->db), _("counting rows"));
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+static int
+query_int (EssStore    *self,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      ess_store_set_error (self, error, rc, _("reading the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* quick_check prints "ok" or a list of problems. */
+static gboolean
+check_quick (EssStore  *self,
+             GError   **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ess_store_set_error (self, error, rc, _("checking the database"));
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = ess_store_column_text (stmt, 0);
+      if (!g_str_equal (line, "ok") && problems->len < 400)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ess_store_set_error (self, error, rc, _("checking the database"));
+      return FALSE;
+    }
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). It was not modified; restore a backup."),
+                   self->path, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_migration (EssStore  *self,
+                 int        version,
+                 GError   **error)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/migrations/%s", migrations[version - 1]);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_resource_lookup_data (ess_get_resource (), path, 0, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_MIGRATION,
+                   _("Migration to version %d is missing: %s"), version, local_error->message);
+      return FALSE;
+    }
+
+  if (!ess_store_begin (self, error))
+    return FALSE;
+
+  if (!ess_store_exec (self, g_bytes_get_data (bytes, NULL), &local_error) ||
+      !ess_store_exec (self, set_version, &local_error))
+    {
+      ess_store_rollback (self);
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_MIGRATION,
+                   _("Could not upgrade the database to version %d: %s. It was left at version %d."),
+                   version, local_error->message, version - 1);
+      return FALSE;
+    }
+
+  return ess_store_commit (self, error);
+}
+
+/* Creates the file with mode 0600 before SQLite touches it: the database
+ * holds personal data of applicants' contacts. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                   _("Cannot create the database “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  /* The umask may have removed bits, never added any; make it exact. */
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+setup_connection (EssStore  *self,
+                  GError   **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  return ess_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         ess_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         ess_store_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+EssStore *
+ess_store_open (const char         *path,
+                EssStoreOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr(EssStore) self = NULL;
+  gboolean exists;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (ESS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                   _("“%s” is not a database file."), path);
+      return NULL;
+    }
+
+  if (!exists && !create_private_file (path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  /* Read before writing anything: a file from elsewhere must stay as it is. */
+  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not an Instruction ESS database (it is not an SQLite file). It was not modified."),
+                   path);
+      return NULL;
+    }
+
+  if (version > ess_store_latest_version ())
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Instruction ESS "
+                     "(schema %d, this version knows up to %d). It was not modified; "
+                     "update the application to open it."),
+                   path, version, ess_store_latest_version ());
+      return NULL;
+    }
+
+  if (exists && !check_quick (self, error))
+    return NULL;
+
+  if (!setup_connection (self, error))
+    return NULL;
+
+  self->created = (version == 0);
+
+  for (int v = version + 1; v <= ess_store_latest_version (); v++)
+    if (!apply_migration (self, v, error))
+      return NULL;
+  self->schema_version = ess_store_latest_version ();
+
+  if (self->created)
+    {
+      if (!ess_store_seed_reference (self, error))
+        return NULL;
+
+      if (flags & ESS_STORE_OPEN_DEMO_DATA)
+        {
+          g_autoptr(GBytes) demo = g_resource_lookup_data (ess_get_resource (),
+                                                           RESOURCE_PREFIX "/data/demo-dossiers.ini",
+                                                           0, error);
+          if (demo == NULL || !ess_store_seed_demo (self, demo, error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}

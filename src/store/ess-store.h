@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SQLite database of the application: opening, migrating, seeding. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define ESS_STORE_ERROR (ess_store_error_quark ())
+
+typedef enum
+{
+  ESS_STORE_ERROR_OPEN,
+  ESS_STORE_ERROR_NOT_A_DATABASE,
+  ESS_STORE_ERROR_CORRUPT,
+  ESS_STORE_ERROR_TOO_NEW,
+  ESS_STORE_ERROR_MIGRATION,
+  ESS_STORE_ERROR_REFERENCE_DATA,
+  ESS_STORE_ERROR_SQL,
+  ESS_STORE_ERROR_CONSTRAINT,
+  ESS_STORE_ERROR_FULL,
+  ESS_STORE_ERROR_BUSY,
+  ESS_STORE_ERROR_NOT_FOUND,
+  ESS_STORE_ERROR_INVALID,
+} EssStoreError;
+
+typedef enum
+{
+  ESS_STORE_OPEN_DEFAULT   = 0,
+  /* Fill a newly created database with the demo dossiers. */
+  ESS_STORE_OPEN_DEMO_DATA = 1 << 0,
+} EssStoreOpenFlags;
+
+#define ESS_TYPE_STORE (ess_store_get_type ())
+G_DECLARE_FINAL_TYPE (EssStore, ess_store, ESS, STORE, GObject)
+
+GQuark      ess_store_error_quark          (void);
+int         ess_store_latest_version       (void);
+char       *ess_store_default_path         (void);
+
+EssStore   *ess_store_open                 (const char         *path,
+                                            EssStoreOpenFlags   flags,
+                                            GError            **error);
+const char *ess_store_get_path             (EssStore           *self);
+gboolean    ess_store_get_created          (EssStore           *self);
+int         ess_store_get_schema_version   (EssStore           *self);
+void        ess_store_set_author           (EssStore           *self,
+                                            const char         *author);
+const char *ess_store_get_author           (EssStore           *self);
+void        ess_store_close                (EssStore           *self);
+
+/* Counts used by checks and tests; -1 and @error on failure. */
+gint64      ess_store_count_rows           (EssStore           *self,
+                                            const char         *table,
+                                            GError            **error);
+
+G_END_DECLS

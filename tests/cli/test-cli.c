@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of the command line, run as a user would: the real binary, no display. */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  char *home;      /* private XDG_DATA_HOME */
+  char *stdout_text;
+  char *stderr_text;
+  int   status;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->home = g_dir_make_tmp ("ess-cli-XXXXXX", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->home);
+  g_free (f->home);
+  g_free (f->stdout_text);
+  g_free (f->stderr_text);
+}
+
+/* Runs ess-instruction with @args (NULL-terminated), without a display. */
+static void
+run (Fixture     *f,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
+
+  g_clear_pointer (&f->stdout_text, g_free);
+  g_clear_pointer (&f->stderr_text, g_free);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->stdout_text, &f->stderr_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  f->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, "--version", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stdout_text, ==, "ess-instruction " PACKAGE_VERSION "\n");
+}
+
+static void
+test_list_default_csv (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->home, "ess-instruction", "instruction-ess.db", NULL);
+  g_auto(GStrv) lines = NULL;
+  GStatBuf st;
+
+  run (f, "list", "--format=csv", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stderr_text, ==, "");
+
+  /* The default database is created, private, with the demo dossiers. */
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  lines = g_strsplit (f->stdout_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);   /* header, 4 rows, empty after the last \n */
+  g_assert_true (g_str_has_prefix (lines[0], "reference,"));
+  g_assert_true (g_str_has_prefix (lines[1], "APT-2012-001,Transfert de savoir-faire"));
+  g_assert_nonnull (strstr (lines[1], ",146000.00,"));
+  g_assert_true (g_str_has_prefix (lines[2], "APT-2013-001,"));
+  g_assert_nonnull (strstr (lines[2], ",5933.00,"));
+  g_assert_true (g_str_has_prefix (lines[3], "APT-2013-002,"));
+  g_assert_true (g_str_has_prefix (lines[4], "APT-2013-003,"));
+  /* The title holds a comma-free text but French quotes and accents. */
+  g_assert_nonnull (strstr (lines[4], "« Ciné cité social »"));
+  g_assert_cmpstr (lines[5], ==, "");
+}
+
+static void
+test_list_text (Fixture       *f,
+                gconstpointer  data)
+{
+  run (f, "list", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  /* French amounts: narrow no-break space, comma, no-break space before the euro sign. */
+  g_assert_nonnull (strstr (f->stdout_text, "146\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac"));
+  g_assert_nonnull (strstr (f->stdout_text, "APT-2013-002"));
+}
+
+static void
+test_new_database_has_no_demo (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->home, "autre.db", NULL);
+
+  run (f, "--database", db, "list", "--format=csv", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stdout_text, ==,
+                   "reference,title,applicant,scheme,volet,year,status,requested,proposed,granted,territories\n");
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  run (f, "frobnicate", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "frobnicate"));
+
+  run (f, "list", "--format=xml", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "xml"));
+
+  run (f, "--database", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
+static void
+test_refused_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->home, "notes.db", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (db, "ceci n'est pas une base\n", -1, NULL));
+  run (f, "--database", db, "list", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "notes.db"));
+  g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "ceci n'est pas une base\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/version", Fixture, NULL, fixture_setup, test_version, fixture_teardown);
+  g_test_add ("/cli/list-default-csv", Fixture, NULL, fixture_setup, test_list_default_csv, fixture_teardown);
+  g_test_add ("/cli/list-text", Fixture, NULL, fixture_setup, test_list_text, fixture_teardown);
+  g_test_add ("/cli/new-database", Fixture, NULL, fixture_setup, test_new_database_has_no_demo, fixture_teardown);
+  g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_setup, test_usage_errors, fixture_teardown);
+  g_test_add ("/cli/refused-database", Fixture, NULL, fixture_setup, test_refused_database, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opens the real window on the demo database and checks what a user sees. */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ess-window.h"
+
+static void
+wait_for_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_usleep (20 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      found = find_label_with_text (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_demo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  EssWindow *window;
+  GListModel *dossiers;
+
+  g_assert_no_error (error);
+
+  window = ess_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (30);
+
+  dossiers = ess_window_get_dossiers (window);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
+
+  /* The rows are drawn, the footer adds up the granted amounts, in French. */
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "APT-2013-002"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "4 dossiers"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "171\xe2\x80\xaf" "663,00\xc2\xa0\xe2\x82\xac"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Accordé"));
+
+  save_screenshot (GTK_WIDGET (window), "test-window-demo.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("ESS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/window-demo", test_window_demo);
+
+  return g_test_run ();
+}
