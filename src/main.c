@@ -16,15 +16,18 @@
 static void
 setup_locale (void)
 {
-  const char *messages = setlocale (LC_ALL, "");
   const char *localedir = g_getenv ("ESS_LOCALEDIR");
+  const char *messages;
 
+  setlocale (LC_ALL, "");
   messages = setlocale (LC_MESSAGES, NULL);
   if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0 ||
       g_str_has_prefix (messages, "C."))
     {
-      if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL)
-        g_setenv ("LANGUAGE", "fr", FALSE);
+      /* Through the environment, so that GTK's own setlocale() keeps it. */
+      g_setenv ("LC_MESSAGES", "fr_FR.UTF-8", TRUE);
+      if (setlocale (LC_MESSAGES, "") == NULL)
+        g_unsetenv ("LC_MESSAGES");
     }
 
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);

@@ -34,6 +34,7 @@ quote_text (const char *text)
   return g_steal_pointer (&valid);
 }
 
+/* For the parsers' refusals: INVALID, PRECISION or OVERFLOW. */
 static void
 set_error (GError        **error,
            EssMoneyError   code,
@@ -54,8 +55,8 @@ set_error (GError        **error,
                    _("“%s” is too large to be an amount"), quoted);
       break;
 
-    case ESS_MONEY_ERROR_EMPTY:
     case ESS_MONEY_ERROR_INVALID:
+    case ESS_MONEY_ERROR_EMPTY:
     case ESS_MONEY_ERROR_NEGATIVE:
     default:
       g_set_error (error, ESS_MONEY_ERROR, ESS_MONEY_ERROR_INVALID,
@@ -239,8 +240,12 @@ ess_money_parse (const char  *text,
           n_decimals++;
           p++;
         }
+      /* "5," is a slip, not 5 euros. */
       if (n_decimals == 0)
-        p--;
+        {
+          set_error (error, ESS_MONEY_ERROR_INVALID, text);
+          return FALSE;
+        }
     }
 
   if (p != end)
