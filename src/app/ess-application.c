@@ -121,16 +121,10 @@ static void
 ess_application_startup (GApplication *application)
 {
   EssApplication *self = ESS_APPLICATION (application);
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (ess_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APP_ID);
-
-  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void

@@ -1,28 +1,49 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The main window: header bar, primary menu, the dossier list and its footer. */
+/* The main window: the dossier list beside the editor, and the window's actions. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "ess-dossier-list.h"
-#include "ess-money.h"
+#include "ess-dossier-browser.h"
+#include "ess-dossier-editor.h"
+#include "ess-status-dialog.h"
+#include "ess-store-dossiers.h"
+#include "ess-store-undo.h"
 #include "ess-window.h"
+
+typedef enum
+{
+  UNDO_NONE,
+  UNDO_TRASH,
+  UNDO_STATUS,
+} UndoKind;
 
 struct _EssWindow
 {
   GtkApplicationWindow  parent_instance;
 
   EssStore             *store;
-  EssDossierList       *dossiers;
   GSettings            *settings;
+  EssDossierBrowser    *browser;
+  EssDossierEditor     *editor;
+
+  /* The last delete or batch change, which Ctrl+Z puts back. */
+  UndoKind              undo_kind;
+  GArray               *undo_ids;
+  GArray               *undo_statuses;
+  guint                 undo_timeout;
 
   GtkLabel             *subtitle_label;
-  GtkColumnView        *dossier_view;
-  GtkLabel             *count_label;
-  GtkLabel             *requested_label;
-  GtkLabel             *proposed_label;
-  GtkLabel             *granted_label;
+  GtkPaned             *paned;
+  GtkRevealer          *undo_revealer;
+  GtkLabel             *undo_label;
+  GtkWidget            *status_button;
+  GtkWidget            *trash_button;
+  GtkWidget            *restore_button;
+  GtkWidget            *empty_trash_button;
+  GtkWidget            *new_button;
+  GtkWidget            *undo_dismiss_button;
 };
 
 G_DEFINE_FINAL_TYPE (EssWindow, ess_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -35,181 +56,386 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
+static void
+show_error (EssWindow  *self,
+            const char *primary,
+            const char *secondary)
 {
-  COLUMN_REFERENCE,
-  COLUMN_TITLE,
-  COLUMN_APPLICANT,
-  COLUMN_SCHEME,
-  COLUMN_VOLET,
-  COLUMN_TERRITORIES,
-  COLUMN_YEAR,
-  COLUMN_STATUS,
-  COLUMN_REQUESTED,
-  COLUMN_PROPOSED,
-  COLUMN_GRANTED,
-} Column;
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
 
-typedef struct
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_undo (EssWindow *self)
 {
-  Column      column;
-  const char *title;
-  gboolean    expand;
-  gboolean    numeric;
-  int         width_chars;
-} ColumnInfo;
+  self->undo_kind = UNDO_NONE;
+  g_array_set_size (self->undo_ids, 0);
+  g_array_set_size (self->undo_statuses, 0);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
 
-static const ColumnInfo columns[] = {
-  { COLUMN_REFERENCE, N_("Reference"), FALSE, FALSE, 12 },
-  { COLUMN_TITLE, N_("Title"), TRUE, FALSE, 28 },
-  { COLUMN_APPLICANT, N_("Applicant"), FALSE, FALSE, 18 },
-  { COLUMN_SCHEME, N_("Scheme"), FALSE, FALSE, 6 },
-  { COLUMN_VOLET, N_("Volet"), FALSE, FALSE, 4 },
-  { COLUMN_TERRITORIES, N_("Territories"), FALSE, FALSE, 14 },
-  { COLUMN_YEAR, N_("Year"), FALSE, TRUE, 4 },
-  { COLUMN_STATUS, N_("Status"), FALSE, FALSE, 11 },
-  { COLUMN_REQUESTED, N_("Requested"), FALSE, TRUE, 12 },
-  { COLUMN_PROPOSED, N_("Proposed"), FALSE, TRUE, 12 },
-  { COLUMN_GRANTED, N_("Granted"), FALSE, TRUE, 12 },
-};
-
-static char *
-cell_text (EssDossierSummary *dossier,
-           Column             column)
+static gboolean
+on_undo_timeout (gpointer user_data)
 {
-  switch (column)
+  EssWindow *self = user_data;
+
+  self->undo_timeout = 0;
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+offer_undo (EssWindow  *self,
+            UndoKind    kind,
+            const char *message)
+{
+  self->undo_kind = kind;
+  gtk_label_set_text (self->undo_label, message);
+  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  /* The bar goes away; Ctrl+Z still undoes until the next change. */
+  self->undo_timeout = g_timeout_add_seconds (15, on_undo_timeout, self);
+}
+
+static void
+on_undo_dismiss (EssWindow *self)
+{
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+}
+
+static void
+update_actions (EssWindow *self)
+{
+  g_autoptr(GArray) ids = ess_dossier_browser_get_selected_ids (self->browser);
+  gboolean trash = ess_dossier_browser_get_trash (self->browser);
+  gboolean any = ids->len > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", any && !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", ids->len == 1 && !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-status", any && !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", any && trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-reference", ids->len == 1 && !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-dossier", !trash);
+
+  gtk_widget_set_visible (self->status_button, !trash);
+  gtk_widget_set_visible (self->trash_button, !trash);
+  gtk_widget_set_visible (self->new_button, !trash);
+  gtk_widget_set_visible (self->restore_button, trash);
+  gtk_widget_set_visible (self->empty_trash_button, trash);
+}
+
+static void
+on_selection_changed (EssDossierBrowser *browser,
+                      EssWindow         *self)
+{
+  ess_dossier_editor_set_dossier_id (self->editor, ess_dossier_browser_get_selected_id (browser));
+  update_actions (self);
+}
+
+static void
+new_dossier_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  const EssDossierQuery *query = ess_dossier_browser_get_query (self->browser);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  int year = query->year ? query->year : g_date_time_get_year (now);
+  gint64 id;
+
+  id = ess_store_create_dossier (self->store, query->scheme ? query->scheme : "APT", year, &error);
+  if (id <= 0)
     {
-    case COLUMN_REFERENCE:
-      return g_strdup (ess_dossier_summary_get_reference (dossier));
-    case COLUMN_TITLE:
-      return g_strdup (ess_dossier_summary_get_title (dossier));
-    case COLUMN_APPLICANT:
-      return g_strdup (ess_dossier_summary_get_applicant (dossier));
-    case COLUMN_SCHEME:
-      return g_strdup (ess_dossier_summary_get_scheme (dossier));
-    case COLUMN_VOLET:
-      return ess_dossier_summary_get_volet (dossier) > 0
-             ? g_strdup_printf ("%d", ess_dossier_summary_get_volet (dossier))
-             : g_strdup ("");
-    case COLUMN_TERRITORIES:
-      return g_strdup (ess_dossier_summary_get_territories (dossier));
-    case COLUMN_YEAR:
-      return g_strdup_printf ("%d", ess_dossier_summary_get_year (dossier));
-    case COLUMN_STATUS:
-      return g_strdup (ess_status_label (ess_dossier_summary_get_status (dossier)));
-    case COLUMN_REQUESTED:
-      return ess_money_format (ess_dossier_summary_get_requested (dossier));
-    case COLUMN_PROPOSED:
-      return ess_money_format (ess_dossier_summary_get_proposed (dossier));
-    case COLUMN_GRANTED:
-      return ess_money_format (ess_dossier_summary_get_granted (dossier));
+      show_error (self, _("The dossier could not be created"), error->message);
+      return;
+    }
+
+  /* Filters or a search that would hide it are lifted. */
+  if (ess_dossier_browser_get_selected_id (self->browser) != id)
+    {
+      g_autoptr(EssDossierQuery) all = ess_dossier_query_new ();
+      all->sort = query->sort;
+      all->descending = query->descending;
+      ess_dossier_browser_set_query (self->browser, all);
+    }
+  ess_dossier_browser_select_id (self->browser, id);
+  ess_dossier_editor_set_dossier_id (self->editor, id);
+  ess_dossier_editor_show_page (self->editor, ESS_EDITOR_PAGE_DOSSIER);
+  gtk_widget_grab_focus (ess_dossier_editor_get_field_widget (self->editor, ESS_FIELD_TITLE));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  gint64 source = ess_dossier_browser_get_selected_id (self->browser);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (source == 0)
+    return;
+
+  id = ess_store_duplicate_dossier (self->store, source, &error);
+  if (id <= 0)
+    {
+      show_error (self, _("The dossier could not be duplicated"), error->message);
+      return;
+    }
+  ess_dossier_browser_select_id (self->browser, id);
+  ess_dossier_editor_set_dossier_id (self->editor, id);
+}
+
+static void
+trash_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  g_autoptr(GArray) ids = ess_dossier_browser_get_selected_ids (self->browser);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ids->len == 0)
+    return;
+
+  if (!ess_store_trash_dossiers (self->store, (const gint64 *) ids->data, ids->len, &error))
+    {
+      show_error (self, _("The dossiers could not be moved to the trash"), error->message);
+      return;
+    }
+
+  clear_undo (self);
+  g_array_append_vals (self->undo_ids, ids->data, ids->len);
+  message = g_strdup_printf (ngettext ("%u dossier moved to the trash.", "%u dossiers moved to the trash.",
+                                       ids->len), ids->len);
+  offer_undo (self, UNDO_TRASH, message);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  g_autoptr(GArray) ids = ess_dossier_browser_get_selected_ids (self->browser);
+  g_autoptr(GError) error = NULL;
+
+  if (ids->len > 0 &&
+      !ess_store_restore_dossiers (self->store, (const gint64 *) ids->data, ids->len, &error))
+    show_error (self, _("The dossiers could not be restored"), error->message);
+}
+
+static void
+on_empty_trash_response (GtkDialog *dialog,
+                         int        response,
+                         EssWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  clear_undo (self);
+  if (!ess_store_empty_trash (self->store, &error))
+    show_error (self, _("The trash could not be emptied"), error->message);
+}
+
+static void
+empty_trash_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s",
+                                   _("Delete the dossiers in the trash for good?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("They cannot be restored afterwards. Their history keeps "
+                                              "a trace of their reference and of who deleted them."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Empty Trash"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_empty_trash_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  switch (self->undo_kind)
+    {
+    case UNDO_TRASH:
+      ok = ess_store_restore_dossiers (self->store, (const gint64 *) self->undo_ids->data,
+                                       self->undo_ids->len, &error);
+      break;
+    case UNDO_STATUS:
+      ok = ess_store_revert_statuses (self->store, (const gint64 *) self->undo_ids->data,
+                                      (const EssStatus *) self->undo_statuses->data,
+                                      self->undo_ids->len, &error);
+      break;
+    case UNDO_NONE:
     default:
-      g_return_val_if_reached (NULL);
+      return;
     }
+
+  if (!ok)
+    show_error (self, _("The change could not be undone"), error->message);
+  clear_undo (self);
 }
 
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            const ColumnInfo         *info)
+on_status_changed (EssStatusDialog *dialog,
+                   EssWindow       *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *message = NULL;
+  guint n = self->undo_ids->len;
 
-  gtk_label_set_xalign (GTK_LABEL (label), info->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), info->width_chars);
-  if (info->numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  message = g_strdup_printf (ngettext ("Status of %u dossier changed.", "Status of %u dossiers changed.", n), n);
+  offer_undo (self, UNDO_STATUS, message);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           const ColumnInfo         *info)
+change_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  EssDossierSummary *dossier = gtk_list_item_get_item (item);
-  g_autofree char *text = cell_text (dossier, info->column);
+  EssWindow *self = ESS_WINDOW (widget);
+  g_autoptr(GArray) ids = ess_dossier_browser_get_selected_ids (self->browser);
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (EssStatus));
+  g_autoptr(GString) refused = g_string_new (NULL);
+  EssStatusDialog *dialog;
+  EssStatus to;
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
+  if (ids->len == 0 || !ess_status_from_id (g_variant_get_string (parameter, NULL), &to))
+    return;
 
-static void
-add_columns (EssWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  for (guint i = 0; i < ids->len; i++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &columns[i]);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->dossier_view, column);
-      g_object_unref (column);
+      g_autoptr(EssDossier) dossier = ess_store_load_dossier (self->store, g_array_index (ids, gint64, i), NULL);
+      if (dossier == NULL)
+        continue;
+      if (!ess_status_can_transition (dossier->status, to))
+        g_string_append_printf (refused, "%s%s (%s)", refused->len ? ", " : "",
+                                dossier->reference, ess_status_label (dossier->status));
+      g_ptr_array_add (references, g_strdup (dossier->reference));
+      g_array_append_val (statuses, dossier->status);
     }
-}
 
-static void
-update_footer (EssWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (self->dossiers);
-  guint n = g_list_model_get_n_items (model);
-  gint64 requested = 0, proposed = 0, granted = 0;
-  g_autofree char *count = NULL;
-  g_autofree char *requested_text = NULL;
-  g_autofree char *proposed_text = NULL;
-  g_autofree char *granted_text = NULL;
-
-  for (guint i = 0; i < n; i++)
+  if (refused->len > 0)
     {
-      g_autoptr(EssDossierSummary) dossier = g_list_model_get_item (model, i);
-      ess_money_add (requested, ess_dossier_summary_get_requested (dossier), &requested);
-      ess_money_add (proposed, ess_dossier_summary_get_proposed (dossier), &proposed);
-      ess_money_add (granted, ess_dossier_summary_get_granted (dossier), &granted);
+      g_autofree char *primary = g_strdup_printf (_("These dossiers cannot move to “%s”"), ess_status_label (to));
+      show_error (self, primary, refused->str);
+      return;
     }
 
-  count = g_strdup_printf (ngettext ("%u dossier", "%u dossiers", n), n);
-  requested_text = ess_money_format (requested);
-  proposed_text = ess_money_format (proposed);
-  granted_text = ess_money_format (granted);
+  clear_undo (self);
+  g_array_append_vals (self->undo_ids, ids->data, ids->len);
+  g_array_append_vals (self->undo_statuses, statuses->data, statuses->len);
+  g_ptr_array_add (references, NULL);
 
-  gtk_label_set_text (self->count_label, count);
-  gtk_label_set_text (self->requested_label, requested_text);
-  gtk_label_set_text (self->proposed_label, proposed_text);
-  gtk_label_set_text (self->granted_label, granted_text);
+  dialog = ess_status_dialog_new (GTK_WINDOW (self), self->store, (const gint64 *) ids->data,
+                                  (const char * const *) references->pdata,
+                                  (const EssStatus *) statuses->data, ids->len, to);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_status_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_dossiers_changed (GListModel *model,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     EssWindow  *self)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  update_footer (self);
+  ess_dossier_browser_focus_search (ESS_WINDOW (widget)->browser);
+}
+
+static void
+edit_reference_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ess_dossier_editor_edit_reference (ESS_WINDOW (widget)->editor);
+}
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  gboolean trash = !ess_dossier_browser_get_trash (self->browser);
+
+  ess_dossier_browser_set_trash (self->browser, trash);
+  gtk_widget_action_set_enabled (widget, "win.empty-trash", trash);
+  update_actions (self);
+}
+
+/* The application's styles, once per display (tests open windows without an application). */
+static void
+load_css (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "ess-css") != NULL)
+    return;
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data (G_OBJECT (display), "ess-css", GINT_TO_POINTER (TRUE));
 }
 
 static void
 ess_window_constructed (GObject *object)
 {
   EssWindow *self = (EssWindow *) object;
-  g_autoptr(GtkSingleSelection) selection = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
 
   G_OBJECT_CLASS (ess_window_parent_class)->constructed (object);
 
+  load_css (GTK_WIDGET (self));
   basename = g_path_get_basename (ess_store_get_path (self->store));
   gtk_label_set_text (self->subtitle_label, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), ess_store_get_path (self->store));
+  title = g_strdup_printf ("%s — %s", _("Instruction ESS"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
-  self->dossiers = ess_dossier_list_new (self->store);
-  g_signal_connect_object (self->dossiers, "items-changed", G_CALLBACK (on_dossiers_changed), self, 0);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->dossiers)));
-  gtk_column_view_set_model (self->dossier_view, GTK_SELECTION_MODEL (selection));
-  update_footer (self);
+  self->browser = ess_dossier_browser_new (self->store);
+  self->editor = ess_dossier_editor_new (self->store);
+  gtk_widget_set_size_request (GTK_WIDGET (self->browser), 420, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor), 420, -1);
+  gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->browser));
+  gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
+  g_signal_connect_object (self->browser, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
+
+  update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash", FALSE);
 }
 
 static void
@@ -217,12 +443,12 @@ ess_window_dispose (GObject *object)
 {
   EssWindow *self = (EssWindow *) object;
 
-  if (self->dossier_view != NULL)
-    gtk_column_view_set_model (self->dossier_view, NULL);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ESS_TYPE_WINDOW);
-  g_clear_object (&self->dossiers);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->undo_ids, g_array_unref);
+  g_clear_pointer (&self->undo_statuses, g_array_unref);
 
   G_OBJECT_CLASS (ess_window_parent_class)->dispose (object);
 }
@@ -269,6 +495,9 @@ ess_window_close_request (GtkWindow *window)
   EssWindow *self = ESS_WINDOW (window);
   int width, height;
 
+  /* A field being edited is written before the window goes. */
+  gtk_window_set_focus (window, NULL);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
@@ -296,11 +525,46 @@ ess_window_class_init (EssWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EssWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, EssWindow, dossier_view);
-  gtk_widget_class_bind_template_child (widget_class, EssWindow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, EssWindow, requested_label);
-  gtk_widget_class_bind_template_child (widget_class, EssWindow, proposed_label);
-  gtk_widget_class_bind_template_child (widget_class, EssWindow, granted_label);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, empty_trash_button);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_dismiss_button);
+
+  gtk_widget_class_install_action (widget_class, "win.new-dossier", NULL, new_dossier_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.empty-trash", NULL, empty_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.change-status", "s", change_status_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-reference", NULL, edit_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-reference", NULL);
+}
+
+/* Delete and Ctrl+Z act on dossiers only where they would not edit text. */
+static void
+add_list_shortcuts (EssWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.trash")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.undo")));
+  gtk_widget_add_controller (GTK_WIDGET (self->paned), controller);
 }
 
 static void
@@ -309,7 +573,11 @@ ess_window_init (EssWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_columns (self);
+  g_signal_connect_swapped (self->undo_dismiss_button, "clicked", G_CALLBACK (on_undo_dismiss), self);
+
+  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->undo_statuses = g_array_new (FALSE, FALSE, sizeof (EssStatus));
+  add_list_shortcuts (self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
@@ -332,5 +600,19 @@ GListModel *
 ess_window_get_dossiers (EssWindow *self)
 {
   g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->dossiers);
+  return ess_dossier_browser_get_model (self->browser);
+}
+
+EssDossierBrowser *
+ess_window_get_browser (EssWindow *self)
+{
+  g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
+  return self->browser;
+}
+
+EssDossierEditor *
+ess_window_get_editor (EssWindow *self)
+{
+  g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
+  return self->editor;
 }

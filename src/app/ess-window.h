@@ -5,6 +5,8 @@
 #include <gtk/gtk.h>
 
 #include "ess-application.h"
+#include "ess-dossier-browser.h"
+#include "ess-dossier-editor.h"
 #include "ess-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +16,8 @@ G_DECLARE_FINAL_TYPE (EssWindow, ess_window, ESS, WINDOW, GtkApplicationWindow)
 
 EssWindow  *ess_window_new            (EssApplication *application,
                                        EssStore       *store);
-GListModel *ess_window_get_dossiers   (EssWindow      *self);
+GListModel        *ess_window_get_dossiers   (EssWindow      *self);
+EssDossierBrowser *ess_window_get_browser    (EssWindow      *self);
+EssDossierEditor  *ess_window_get_editor     (EssWindow      *self);
 
 G_END_DECLS

@@ -34,7 +34,7 @@ ess_csv_parse (const char  *text,
                GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) row = g_ptr_array_new ();
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) field = g_string_new (NULL);
   const char *p, *end;
   gboolean quoted = FALSE;

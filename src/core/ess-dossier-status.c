@@ -37,7 +37,8 @@ static const StatusInfo statuses[ESS_N_STATUSES] = {
  *   in-review        -> incomplete (a piece turns out missing), opinion-given, withdrawn
  *   opinion-given    -> in-review (the committee asks for more), granted, refused, postponed
  *   postponed        -> in-review (presented again), withdrawn
- *   granted          -> in-review (reopening), withdrawn, agreement-signed
+ *   granted          -> in-review (reopening), refused (the decision is reversed),
+ *                       withdrawn, agreement-signed
  *   refused          -> in-review (reopening, e.g. after an appeal)
  *   withdrawn        -> in-review (reopening)
  *   agreement-signed -> withdrawn (the agreement is cancelled), closed
@@ -72,6 +73,7 @@ static const gboolean transitions[ESS_N_STATUSES][ESS_N_STATUSES] = {
   },
   [ESS_STATUS_GRANTED] = {
     [ESS_STATUS_IN_REVIEW] = TRUE,
+    [ESS_STATUS_REFUSED] = TRUE,
     [ESS_STATUS_WITHDRAWN] = TRUE,
     [ESS_STATUS_AGREEMENT_SIGNED] = TRUE,
   },
@@ -211,7 +213,12 @@ ess_status_is_reopening (EssStatus from,
                          EssStatus to)
 {
   /* Back to an instruction stage (submitted to opinion given); a postponed
-   * dossier going back to review is its normal course, not a reopening. */
+   * dossier going back to review is its normal course, not a reopening.
+   * Refusing a granted dossier reverses a decision: it calls for the same
+   * warning. */
+  if (from == ESS_STATUS_GRANTED && to == ESS_STATUS_REFUSED)
+    return ess_status_can_transition (from, to);
+
   return ess_status_can_transition (from, to) &&
          ess_status_is_decided (from) &&
          to <= ESS_STATUS_OPINION_GIVEN;

@@ -39,7 +39,7 @@ guint       ess_status_next              (EssStatus    from,
                                           guint        n_out);
 /* Moving to @to needs a written reason (refused, postponed, withdrawn). */
 gboolean    ess_status_requires_reason   (EssStatus    to);
-/* An allowed move from a decided status back to instruction. */
+/* An allowed move that undoes a decision: back to instruction, or granted to refused. */
 gboolean    ess_status_is_reopening      (EssStatus    from,
                                           EssStatus    to);
 /* A decision has ended the instruction: granted, refused, withdrawn,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ess-dossier-list.h"
@@ -14,6 +16,10 @@ struct _EssDossierList
   EssStore  *store;
   GArray    *ids;      /* gint64, in display order */
   GPtrArray *rows;     /* EssDossierSummary or NULL, parallel to ids */
+  GHashTable *positions; /* id -> position + 1, built on demand */
+  EssDossierQuery *query;
+  EssDossierTotals totals;
+  gboolean   totals_valid;
   gulong     changed_id;
 };
 
@@ -137,6 +143,8 @@ ess_dossier_list_finalize (GObject *object)
 
   g_array_unref (self->ids);
   g_ptr_array_unref (self->rows);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  ess_dossier_query_free (self->query);
 
   G_OBJECT_CLASS (ess_dossier_list_parent_class)->finalize (object);
 }
@@ -150,11 +158,20 @@ ess_dossier_list_class_init (EssDossierListClass *klass)
   object_class->finalize = ess_dossier_list_finalize;
 }
 
+/* Rows not fetched yet are NULL. */
+static void
+unref_row (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
+
 static void
 ess_dossier_list_init (EssDossierList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_ptr_array_new_with_free_func (unref_row);
+  self->query = ess_dossier_query_new ();
 }
 
 EssDossierList *
@@ -186,37 +203,91 @@ gboolean
 ess_dossier_list_reload (EssDossierList  *self,
                          GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = NULL;
   guint removed;
-  int rc;
 
   g_return_val_if_fail (ESS_IS_DOSSIER_LIST (self), FALSE);
 
-  stmt = ess_store_prepare (self->store,
-                            "SELECT id FROM dossiers WHERE deleted_at IS NULL ORDER BY reference", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ids = ess_store_query_dossier_ids (self->store, self->query, error);
+  if (ids == NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      ess_store_set_error (self->store, error, rc, _("reading the dossiers"));
+      self->totals_valid = FALSE;
       return FALSE;
     }
+  self->totals_valid = ess_store_query_totals (self->store, self->query, &self->totals, error);
 
   removed = self->ids->len;
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->rows, self->ids->len);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
 
+  return self->totals_valid;
+}
+
+void
+ess_dossier_list_set_query (EssDossierList        *self,
+                            const EssDossierQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ESS_IS_DOSSIER_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  if (query != self->query)
+    {
+      ess_dossier_query_free (self->query);
+      self->query = ess_dossier_query_copy (query);
+    }
+
+  if (!ess_dossier_list_reload (self, &error))
+    g_warning ("%s", error->message);
+}
+
+const EssDossierQuery *
+ess_dossier_list_get_query (EssDossierList *self)
+{
+  g_return_val_if_fail (ESS_IS_DOSSIER_LIST (self), NULL);
+  return self->query;
+}
+
+gboolean
+ess_dossier_list_get_totals (EssDossierList   *self,
+                             EssDossierTotals *totals)
+{
+  g_return_val_if_fail (ESS_IS_DOSSIER_LIST (self), FALSE);
+  g_return_val_if_fail (totals != NULL, FALSE);
+
+  if (!self->totals_valid)
+    {
+      memset (totals, 0, sizeof *totals);
+      return FALSE;
+    }
+
+  *totals = self->totals;
   return TRUE;
+}
+
+guint
+ess_dossier_list_find (EssDossierList *self,
+                       gint64          id)
+{
+  gpointer position;
+
+  g_return_val_if_fail (ESS_IS_DOSSIER_LIST (self), G_MAXUINT);
+
+  /* Built once per reload: selection follows a dossier across reloads. */
+  if (self->positions == NULL)
+    {
+      self->positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < self->ids->len; i++)
+        g_hash_table_insert (self->positions,
+                             g_memdup2 (&g_array_index (self->ids, gint64, i), sizeof (gint64)),
+                             GUINT_TO_POINTER (i + 1));
+    }
+
+  position = g_hash_table_lookup (self->positions, &id);
+  return position != NULL ? GPOINTER_TO_UINT (position) - 1 : G_MAXUINT;
 }

@@ -4,8 +4,10 @@
 
 #include <gio/gio.h>
 
+#include "ess-dossier-query.h"
 #include "ess-dossier-summary.h"
 #include "ess-store.h"
+#include "ess-store-dossiers.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,17 @@ EssDossierList *ess_dossier_list_new       (EssStore        *store);
 gboolean        ess_dossier_list_reload    (EssDossierList  *self,
                                             GError         **error);
 EssStore       *ess_dossier_list_get_store (EssDossierList  *self);
+
+/* The list shows the dossiers of @query (copied), and reloads. */
+void                   ess_dossier_list_set_query  (EssDossierList        *self,
+                                                    const EssDossierQuery *query);
+const EssDossierQuery *ess_dossier_list_get_query  (EssDossierList        *self);
+/* Count and sums of the dossiers listed, as of the last reload; FALSE
+ * when that reload failed. */
+gboolean               ess_dossier_list_get_totals (EssDossierList        *self,
+                                                    EssDossierTotals      *totals);
+/* The position of dossier @id, or G_MAXUINT when it is not listed. */
+guint                  ess_dossier_list_find       (EssDossierList        *self,
+                                                    gint64                 id);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 /* Migrations, in order: resource N is schema version N. */
 static const char * const migrations[] = {
   "0001-initial.sql",
+  "0002-workspace.sql",
 };
 
 struct _EssStore

@@ -34,6 +34,7 @@ static const Move allowed[] = {
   { ESS_STATUS_GRANTED, ESS_STATUS_AGREEMENT_SIGNED },
   { ESS_STATUS_GRANTED, ESS_STATUS_WITHDRAWN },
   { ESS_STATUS_GRANTED, ESS_STATUS_IN_REVIEW },
+  { ESS_STATUS_GRANTED, ESS_STATUS_REFUSED },           /* the decision is reversed */
   { ESS_STATUS_REFUSED, ESS_STATUS_IN_REVIEW },
   { ESS_STATUS_WITHDRAWN, ESS_STATUS_IN_REVIEW },
   { ESS_STATUS_AGREEMENT_SIGNED, ESS_STATUS_CLOSED },
@@ -51,7 +52,7 @@ static const Move forbidden[] = {
   { ESS_STATUS_OPINION_GIVEN, ESS_STATUS_AGREEMENT_SIGNED },
   { ESS_STATUS_OPINION_GIVEN, ESS_STATUS_CLOSED },
   { ESS_STATUS_GRANTED, ESS_STATUS_CLOSED },            /* no closing without an agreement */
-  { ESS_STATUS_GRANTED, ESS_STATUS_REFUSED },
+  { ESS_STATUS_GRANTED, ESS_STATUS_OPINION_GIVEN },     /* a reopening goes back to review */
   { ESS_STATUS_REFUSED, ESS_STATUS_GRANTED },
   { ESS_STATUS_REFUSED, ESS_STATUS_SUBMITTED },
   { ESS_STATUS_WITHDRAWN, ESS_STATUS_GRANTED },
@@ -226,10 +227,11 @@ test_reopening (void)
     {
       for (guint to = 0; to < ESS_N_STATUSES; to++)
         {
-          gboolean expected = to == ESS_STATUS_IN_REVIEW &&
-                              (from == ESS_STATUS_GRANTED ||
-                               from == ESS_STATUS_REFUSED ||
-                               from == ESS_STATUS_WITHDRAWN);
+          gboolean expected = (to == ESS_STATUS_IN_REVIEW &&
+                               (from == ESS_STATUS_GRANTED ||
+                                from == ESS_STATUS_REFUSED ||
+                                from == ESS_STATUS_WITHDRAWN)) ||
+                              (from == ESS_STATUS_GRANTED && to == ESS_STATUS_REFUSED);
 
           g_assert_cmpint (ess_status_is_reopening (from, to), ==, expected);
         }
@@ -238,6 +240,9 @@ test_reopening (void)
   /* Normal course, not a reopening. */
   g_assert_false (ess_status_is_reopening (ESS_STATUS_POSTPONED, ESS_STATUS_IN_REVIEW));
   g_assert_false (ess_status_is_reopening (ESS_STATUS_OPINION_GIVEN, ESS_STATUS_IN_REVIEW));
+  /* A granted dossier refused after all: a decision reversed, the UI warns. */
+  g_assert_true (ess_status_is_reopening (ESS_STATUS_GRANTED, ESS_STATUS_REFUSED));
+  g_assert_true (ess_status_requires_reason (ESS_STATUS_REFUSED));
   /* Forbidden, hence not a reopening either. */
   g_assert_false (ess_status_is_reopening (ESS_STATUS_CLOSED, ESS_STATUS_IN_REVIEW));
 }
