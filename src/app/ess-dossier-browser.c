@@ -83,16 +83,16 @@ typedef struct
 
 static const ColumnInfo columns[] = {
   { ESS_SORT_REFERENCE, N_("Reference"), FALSE, FALSE, 11 },
-  { ESS_SORT_TITLE, N_("Title"), TRUE, FALSE, 20 },
-  { ESS_SORT_APPLICANT, N_("Applicant"), FALSE, FALSE, 14 },
-  { ESS_SORT_SCHEME, N_("Scheme"), FALSE, FALSE, 5 },
-  { ESS_SORT_VOLET, N_("Volet"), FALSE, TRUE, 2 },
-  { ESS_SORT_TERRITORIES, N_("Territories"), FALSE, FALSE, 10 },
+  { ESS_SORT_TITLE, N_("Title"), TRUE, FALSE, 16 },
+  { ESS_SORT_APPLICANT, N_("Applicant"), FALSE, FALSE, 12 },
+  { ESS_SORT_SCHEME, N_("Scheme"), FALSE, FALSE, 4 },
+  { ESS_SORT_VOLET, N_("Volet"), FALSE, TRUE, 1 },
+  { ESS_SORT_TERRITORIES, N_("Territories"), FALSE, FALSE, 9 },
   { ESS_SORT_YEAR, N_("Year"), FALSE, TRUE, 4 },
-  { ESS_SORT_STATUS, N_("Status"), FALSE, FALSE, 10 },
-  { ESS_SORT_REQUESTED, N_("Requested"), FALSE, TRUE, 11 },
-  { ESS_SORT_PROPOSED, N_("Proposed"), FALSE, TRUE, 11 },
-  { ESS_SORT_GRANTED, N_("Granted"), FALSE, TRUE, 11 },
+  { ESS_SORT_STATUS, N_("Status"), FALSE, FALSE, 9 },
+  { ESS_SORT_REQUESTED, N_("Requested"), FALSE, TRUE, 10 },
+  { ESS_SORT_PROPOSED, N_("Proposed"), FALSE, TRUE, 10 },
+  { ESS_SORT_GRANTED, N_("Granted"), FALSE, TRUE, 10 },
 };
 
 static const char * const filter_titles[N_FILTERS] = {
@@ -343,6 +343,29 @@ on_search_changed (EssDossierBrowser *self)
   g_free (self->query->search);
   self->query->search = g_strdup (text);
   apply_query (self);
+}
+
+/* Down or Enter in the search entry goes to the results, as in GNOME's lists. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               EssDossierBrowser     *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->dossiers)) > 0 && self->selected_id == 0)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return TRUE;
+}
+
+static void
+on_search_activate (EssDossierBrowser *self)
+{
+  on_search_key (NULL, GDK_KEY_Down, 0, 0, self);
 }
 
 static void
@@ -801,6 +824,8 @@ ess_dossier_browser_class_init (EssDossierBrowserClass *klass)
 static void
 ess_dossier_browser_init (EssDossierBrowser *self)
 {
+  GtkEventController *key;
+
   self->query = ess_dossier_query_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   build_filters (self);
@@ -809,6 +834,10 @@ ess_dossier_browser_init (EssDossierBrowser *self)
   /* Connected here rather than in the template, so that gtk4-builder-tool can validate it. */
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
   g_signal_connect_swapped (self->view_name_entry, "activate", G_CALLBACK (on_save_view), self);
   g_signal_connect_swapped (self->save_view_button, "clicked", G_CALLBACK (on_save_view), self);
   g_signal_connect_swapped (self->reset_button, "clicked", G_CALLBACK (on_reset_filters), self);
