@@ -10,6 +10,7 @@
 #include "ess-identifiers.h"
 #include "ess-money.h"
 #include "ess-resources.h"
+#include "ess-store-funding-private.h"
 #include "ess-store-private.h"
 
 static GPtrArray *
@@ -432,6 +433,9 @@ ess_store_seed_demo (EssStore  *self,
     if (g_str_has_prefix (groups[i], "dossier:") &&
         !insert_dossier (self, keyfile, groups[i], applicants, &local_error))
       goto failed;
+
+  if (!ess_store_seed_demo_funding (self, &local_error))
+    goto failed;
 
   if (!ess_store_commit (self, error))
     return FALSE;

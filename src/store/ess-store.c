@@ -18,6 +18,7 @@
 static const char * const migrations[] = {
   "0001-initial.sql",
   "0002-workspace.sql",
+  "0003-funding.sql",
 };
 
 struct _EssStore
