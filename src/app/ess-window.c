@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ess-dashboard-view.h"
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
 #include "ess-status-dialog.h"
@@ -36,6 +37,9 @@ struct _EssWindow
 
   GtkLabel             *subtitle_label;
   GtkPaned             *paned;
+  GtkStack             *view_stack;
+  GtkWidget            *dashboard_page;
+  EssDashboardView     *dashboard;
   GtkRevealer          *undo_revealer;
   GtkLabel             *undo_label;
   GtkWidget            *status_button;
@@ -125,11 +129,13 @@ update_actions (EssWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-reference", ids->len == 1 && !trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-dossier", !trash);
 
-  gtk_widget_set_visible (self->status_button, !trash);
-  gtk_widget_set_visible (self->trash_button, !trash);
-  gtk_widget_set_visible (self->new_button, !trash);
-  gtk_widget_set_visible (self->restore_button, trash);
-  gtk_widget_set_visible (self->empty_trash_button, trash);
+  gboolean dossiers = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "dossiers") == 0;
+
+  gtk_widget_set_visible (self->status_button, dossiers && !trash);
+  gtk_widget_set_visible (self->trash_button, dossiers && !trash);
+  gtk_widget_set_visible (self->new_button, dossiers && !trash);
+  gtk_widget_set_visible (self->restore_button, dossiers && trash);
+  gtk_widget_set_visible (self->empty_trash_button, dossiers && trash);
 }
 
 static void
@@ -138,6 +144,41 @@ on_selection_changed (EssDossierBrowser *browser,
 {
   ess_dossier_editor_set_dossier_id (self->editor, ess_dossier_browser_get_selected_id (browser));
   update_actions (self);
+}
+
+/* A bar, a tile or a row of the dashboard: the dossier list filtered on it. */
+static void
+on_dashboard_show_dossiers (EssDashboardView      *dashboard,
+                            const EssDossierQuery *query,
+                            EssWindow             *self)
+{
+  ess_dossier_browser_set_trash (self->browser, FALSE);
+  ess_dossier_browser_set_query (self->browser, query);
+  gtk_stack_set_visible_child_name (self->view_stack, "dossiers");
+  ess_dossier_browser_focus_list (self->browser);
+}
+
+/* The dashboard reads the whole portfolio: it is made when first shown. */
+static void
+on_view_changed (EssWindow *self)
+{
+  if (self->dashboard == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "dashboard") == 0)
+    {
+      self->dashboard = ess_dashboard_view_new (self->store);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->dashboard), TRUE);
+      gtk_box_append (GTK_BOX (self->dashboard_page), GTK_WIDGET (self->dashboard));
+      g_signal_connect_object (self->dashboard, "show-dossiers", G_CALLBACK (on_dashboard_show_dossiers), self, 0);
+    }
+  update_actions (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ess_window_show_view (ESS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -152,6 +193,7 @@ new_dossier_action (GtkWidget  *widget,
   int year = query->year ? query->year : g_date_time_get_year (now);
   gint64 id;
 
+  gtk_stack_set_visible_child_name (self->view_stack, "dossiers");
   id = ess_store_create_dossier (self->store, query->scheme ? query->scheme : "APT", year, &error);
   if (id <= 0)
     {
@@ -433,6 +475,10 @@ ess_window_constructed (GObject *object)
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->browser, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
 
+  self->dashboard_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_stack_add_titled (self->view_stack, self->dashboard_page, "dashboard", _("Dashboard"));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash", FALSE);
@@ -526,6 +572,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EssWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_label);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, status_button);
@@ -545,11 +592,14 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.edit-reference", NULL, edit_reference_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-reference", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "dossiers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "dashboard");
 }
 
 /* Delete and Ctrl+Z act on dossiers only where they would not edit text. */
@@ -615,4 +665,19 @@ ess_window_get_editor (EssWindow *self)
 {
   g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
   return self->editor;
+}
+
+void
+ess_window_show_view (EssWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (ESS_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+ess_window_get_dashboard (EssWindow *self)
+{
+  g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
+  return (GtkWidget *) self->dashboard;
 }

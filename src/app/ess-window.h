@@ -19,5 +19,10 @@ EssWindow  *ess_window_new            (EssApplication *application,
 GListModel        *ess_window_get_dossiers   (EssWindow      *self);
 EssDossierBrowser *ess_window_get_browser    (EssWindow      *self);
 EssDossierEditor  *ess_window_get_editor     (EssWindow      *self);
+/* "dossiers" or "dashboard". */
+void               ess_window_show_view      (EssWindow      *self,
+                                              const char     *name);
+/* The dashboard, made when it is first shown; NULL before. */
+GtkWidget         *ess_window_get_dashboard  (EssWindow      *self);
 
 G_END_DECLS

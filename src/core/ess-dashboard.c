@@ -4,7 +4,9 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "ess-csv.h"
 #include "ess-dashboard.h"
 #include "ess-money.h"
 
@@ -586,4 +588,142 @@ ess_dashboard_top_share_bp (const EssDashboard *dashboard)
     return 0;
   top = g_ptr_array_index (dashboard->beneficiaries, 0);
   return ess_percent_basis_points (top->granted_cents, dashboard->granted_cents);
+}
+
+gint64
+ess_dash_group_amount (const EssDashGroup *group,
+                       EssDashMeasure      measure)
+{
+  return measure == ESS_DASH_PROPOSED ? group->proposed_cents : group->granted_cents;
+}
+
+gint64
+ess_dashboard_amount (const EssDashboard *dashboard,
+                      EssDashMeasure      measure)
+{
+  return measure == ESS_DASH_PROPOSED ? dashboard->proposed_cents : dashboard->granted_cents;
+}
+
+gint64
+ess_dash_per_inhabitant (gint64 cents,
+                         gint64 population)
+{
+  if (population <= 0)
+    return 0;
+  if (cents >= 0)
+    return cents / population + (cents % population >= population - cents % population ? 1 : 0);
+  return -ess_dash_per_inhabitant (-cents, population);
+}
+
+static void
+csv_row (GString             *out,
+         const char * const  *cells)
+{
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ';');
+      ess_csv_append_field (out, cells[i], ';');
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* "1234,56": a decimal comma, no grouping, for spreadsheets. */
+static char *
+csv_amount (gint64 cents)
+{
+  char *text = ess_money_format_decimal (cents);
+  char *dot = strchr (text, '.');
+
+  if (dot != NULL)
+    *dot = ',';
+  return text;
+}
+
+/* "85,05": a share in percent with 2 decimals, decimal comma. */
+static char *
+csv_share (gint64 part,
+           gint64 whole)
+{
+  return csv_amount (ess_percent_basis_points (part, whole));
+}
+
+static void
+csv_groups (GString            *out,
+            const char         *section,
+            GPtrArray          *groups,
+            const EssDashboard *dashboard,
+            EssDashMeasure      measure,
+            gboolean            places)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      EssDashGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *n = g_strdup_printf ("%u", group->n_dossiers);
+      g_autofree char *proposed = csv_amount (group->proposed_cents);
+      g_autofree char *granted = csv_amount (group->granted_cents);
+      g_autofree char *paid = csv_amount (group->paid_cents);
+      g_autofree char *population = places ? g_strdup_printf ("%" G_GINT64_FORMAT, group->population) : g_strdup ("");
+      g_autofree char *share = csv_share (ess_dash_group_amount (group, measure), ess_dashboard_amount (dashboard, measure));
+      g_autofree char *population_share = places ? csv_share (group->population, dashboard->population) : g_strdup ("");
+      g_autofree char *per_inhabitant = places && group->population > 0
+        ? csv_amount (ess_dash_per_inhabitant (ess_dash_group_amount (group, measure), group->population))
+        : g_strdup ("");
+      const char *cells[] = { section, group->label, n, "", proposed, granted, paid, population,
+                              share, population_share, per_inhabitant, "", "", NULL };
+
+      csv_row (out, cells);
+    }
+}
+
+char *
+ess_dashboard_to_csv (const EssDashboard *dashboard,
+                      EssDashMeasure      measure)
+{
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+  const char *header[] = {
+    _("Breakdown"), _("Label"), _("Dossiers"), _("Envelope"), _("Proposed"), _("Granted"), _("Paid"),
+    _("Inhabitants"), _("Share of the amounts (%)"), _("Share of the population (%)"),
+    _("Amount per inhabitant"), _("Median age (days)"), _("Oldest (days)"), NULL
+  };
+
+  g_return_val_if_fail (dashboard != NULL, NULL);
+
+  csv_row (out, header);
+
+  for (guint i = 0; i < dashboard->years->len; i++)
+    {
+      const EssDashYear *year = &g_array_index (dashboard->years, EssDashYear, i);
+      g_autofree char *label = g_strdup_printf ("%d", year->year);
+      g_autofree char *n = g_strdup_printf ("%u", year->n_dossiers);
+      g_autofree char *envelope = year->envelope_cents >= 0 ? csv_amount (year->envelope_cents) : g_strdup ("");
+      g_autofree char *proposed = csv_amount (year->proposed_cents);
+      g_autofree char *granted = csv_amount (year->granted_cents);
+      g_autofree char *paid = csv_amount (year->paid_cents);
+      const char *cells[] = { _("Year"), label, n, envelope, proposed, granted, paid,
+                              "", "", "", "", "", "", NULL };
+
+      csv_row (out, cells);
+    }
+
+  csv_groups (out, _("Territory"), dashboard->territories, dashboard, measure, TRUE);
+  csv_groups (out, _("Commune size"), dashboard->size_classes, dashboard, measure, TRUE);
+  csv_groups (out, _("Legal form"), dashboard->legal_forms, dashboard, measure, FALSE);
+  csv_groups (out, _("Volet"), dashboard->volets, dashboard, measure, FALSE);
+  csv_groups (out, _("Axis"), dashboard->axes, dashboard, measure, FALSE);
+  csv_groups (out, _("Beneficiary"), dashboard->beneficiaries, dashboard, measure, FALSE);
+
+  for (guint i = 0; i < dashboard->pipeline->len; i++)
+    {
+      const EssDashStage *stage = &g_array_index (dashboard->pipeline, EssDashStage, i);
+      g_autofree char *n = g_strdup_printf ("%u", stage->n_dossiers);
+      g_autofree char *median = stage->median_days >= 0 ? g_strdup_printf ("%d", stage->median_days) : g_strdup ("");
+      g_autofree char *oldest = stage->oldest_days >= 0 ? g_strdup_printf ("%d", stage->oldest_days) : g_strdup ("");
+      const char *cells[] = { _("Status"), ess_status_label (stage->status), n, "", "", "", "",
+                              "", "", "", "", median, oldest, NULL };
+
+      csv_row (out, cells);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

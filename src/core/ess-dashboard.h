@@ -160,6 +160,29 @@ void          ess_dash_group_free    (EssDashGroup     *group);
  * points (8505 is 85,05 %), 0 when nothing was granted. */
 gint64        ess_dashboard_top_share_bp (const EssDashboard *dashboard);
 
+/* Which amount the breakdowns weigh. */
+typedef enum
+{
+  ESS_DASH_GRANTED,
+  ESS_DASH_PROPOSED,
+} EssDashMeasure;
+
+gint64        ess_dash_group_amount   (const EssDashGroup *group,
+                                       EssDashMeasure      measure);
+gint64        ess_dashboard_amount    (const EssDashboard *dashboard,
+                                       EssDashMeasure      measure);
+
+/* @cents per inhabitant, rounded half up to the cent; 0 without inhabitants. */
+gint64        ess_dash_per_inhabitant (gint64              cents,
+                                       gint64              population);
+
+/* Every figure of the dashboard as CSV for spreadsheets: ';' separator,
+ * UTF-8 with a BOM, decimal comma, one header line; one row per year,
+ * territory, size class, legal form, volet, axis, beneficiary and status,
+ * its first column naming the breakdown. Shares are of @measure. */
+char         *ess_dashboard_to_csv    (const EssDashboard *dashboard,
+                                       EssDashMeasure      measure);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssDashboard, ess_dashboard_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssDashDossier, ess_dash_dossier_free)
 
