@@ -28,8 +28,29 @@ EssStore *ess_cli_open_store  (EssCliContext  *context,
                                GError        **error);
 void      ess_cli_print_error (const char     *message);
 
+/* Parses REFERENCE [-o FILE] of an export verb; ESS_CLI_OK or the exit
+ * status of a usage error (already printed). */
+int       ess_cli_parse_export (int             argc,
+                                char          **argv,
+                                const char     *parameter,
+                                const char    **reference,
+                                char          **output);
+/* Writes @text to @path (replacing it) or to stdout when @path is NULL;
+ * the exit status, the error printed. */
+int       ess_cli_write_output (const char     *path,
+                                const char     *text);
+
 int       ess_cli_list        (EssCliContext  *context,
                                int             argc,
                                char          **argv);
+int       ess_cli_check       (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+int       ess_cli_export_plan (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+int       ess_cli_export_budget (EssCliContext  *context,
+                                 int             argc,
+                                 char          **argv);
 
 G_END_DECLS

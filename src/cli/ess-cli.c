@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -13,6 +14,9 @@
 
 static const EssCliVerb verbs[] = {
   { "list", N_("List the dossiers (text or CSV)"), ess_cli_list },
+  { "check", N_("Check funding plans, budgets, envelopes and aid ceilings"), ess_cli_check },
+  { "export-plan", N_("Write a dossier's funding plan as CSV"), ess_cli_export_plan },
+  { "export-budget", N_("Write a dossier's budget as CSV"), ess_cli_export_budget },
 };
 
 static const EssCliVerb *
@@ -82,6 +86,77 @@ void
 ess_cli_print_error (const char *message)
 {
   g_printerr ("ess-instruction: %s\n", message);
+}
+
+int
+ess_cli_parse_export (int           argc,
+                      char        **argv,
+                      const char   *parameter,
+                      const char  **reference,
+                      char        **output)
+{
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path, N_("Write to FILE instead of the standard output"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  options = g_option_context_new (parameter);
+  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      ess_cli_print_error (error->message);
+      g_free (path);
+      return ESS_CLI_USAGE;
+    }
+
+  if (argc < 3 || argc > 3 || (path != NULL && *path == '\0'))
+    {
+      g_autofree char *message = NULL;
+
+      if (argc > 3)
+        message = g_strdup_printf (_("Unexpected argument “%s”."), argv[3]);
+      else if (argc < 3)
+        message = g_strdup (_("A dossier reference is needed."));
+      else
+        message = g_strdup (_("--output needs a file name."));
+      ess_cli_print_error (message);
+      g_free (path);
+      return ESS_CLI_USAGE;
+    }
+
+  *reference = argv[2];
+  *output = path;
+  return ESS_CLI_OK;
+}
+
+int
+ess_cli_write_output (const char *path,
+                      const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = strlen (text);
+
+  if (path == NULL)
+    {
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          ess_cli_print_error (_("Could not write to the standard output."));
+          return ESS_CLI_REFUSED;
+        }
+      return ESS_CLI_OK;
+    }
+
+  if (!g_file_set_contents (path, text, (gssize) length, &error))
+    {
+      ess_cli_print_error (error->message);
+      return ESS_CLI_REFUSED;
+    }
+  return ESS_CLI_OK;
 }
 
 static char *

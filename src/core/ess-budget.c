@@ -353,9 +353,6 @@ check_funders (const EssBudget      *budget,
           g_string_append (names, funder->name ? funder->name : "");
           ok = ok && ess_funding_funder_total (plan, f, &total) && ess_money_add (planned, total, &planned);
         }
-      if (first_funder < 0)
-        continue;
-
       for (guint i = 0; i < budget->lines->len; i++)
         {
           const EssBudgetLine *line = line_at (budget, i);
@@ -391,10 +388,15 @@ check_funders (const EssBudget      *budget,
         planned_text = ess_money_format (planned);
         budgeted_text = ess_money_format (budgeted);
         diff_text = difference_text (planned, budgeted);
-        /* TRANSLATORS: funders of the funding plan (their names) against the subsidy line
-         * of the budget: names, amount in the plan, amount in the budget, difference */
-        message = g_strdup_printf (_("%s in the funding plan %s ≠ budget %s (difference %s)"),
-                                   names->str, planned_text, budgeted_text, diff_text);
+        if (first_funder < 0)
+          /* TRANSLATORS: a subsidy line of the budget with an amount while the funding
+           * plan has no funder of that kind: the amount in the budget */
+          message = g_strdup_printf (_("no such funder in the funding plan, budget %s"), budgeted_text);
+        else
+          /* TRANSLATORS: funders of the funding plan (their names) against the subsidy line
+           * of the budget: names, amount in the plan, amount in the budget, difference */
+          message = g_strdup_printf (_("%s in the funding plan %s ≠ budget %s (difference %s)"),
+                                     names->str, planned_text, budgeted_text, diff_text);
         g_ptr_array_add (findings,
                          ess_finding_new (ESS_SEVERITY_WARNING, "budget-funders", place, -1, first_funder,
                                           message));

@@ -61,8 +61,9 @@ gboolean       ess_budget_totals        (const EssBudget *budget,
 /* Balanced (charges_total = products_total), 86 = 87, and each public
  * funder of the plan found on a 74 line with the same amount (the plan's
  * funder total; funders of one kind are summed, since the form has one
- * line per kind). Forecast amounts only. Returns EssFinding. @plan may
- * be NULL. */
+ * line per kind), and no amount on a 74 line of a kind the plan has no
+ * funder of ("budget-funders", column -1). Forecast amounts only.
+ * Returns EssFinding. @plan may be NULL: no funder check. */
 GPtrArray     *ess_budget_check         (const EssBudget      *budget,
                                          const EssFundingPlan *plan);
 /* Gap of a line between actual and forecast: cents and basis points of the forecast. */

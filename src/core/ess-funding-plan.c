@@ -921,17 +921,8 @@ check_metropole (const EssFundingPlan    *plan,
   g_autofree char *place = NULL;
   g_autofree char *metropole_text = NULL;
   gint64 metropole_total, overall;
-  struct {
-    const char *code;
-    gboolean    compare;
-    gint64      amount;
-  } amounts[3] = {
-    { "metropole-requested", context && context->requested_cents > 0, context ? context->requested_cents : 0 },
-    { "metropole-proposed", context && context->has_proposed && context->proposed_cents > 0,
-      context ? context->proposed_cents : 0 },
-    { "metropole-granted", context && context->has_granted && context->granted_cents > 0,
-      context ? context->granted_cents : 0 },
-  };
+  guint stage;
+  gint64 amount;
 
   if (metropole < 0 || context == NULL)
     return;
@@ -975,19 +966,28 @@ check_metropole (const EssFundingPlan    *plan,
       add_finding (findings, ESS_SEVERITY_ERROR, "metropole-rate", place, -1, metropole, message);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+  /* The plan is compared with the dossier's latest amount only: the
+   * granted one once decided, the proposed one during the instruction, the
+   * requested one before. Earlier amounts that differ are history, and
+   * three findings for one equal amount would be noise. */
+  if (context->has_granted && context->granted_cents > 0)
+    stage = 2;
+  else if (context->has_proposed && context->proposed_cents > 0)
+    stage = 1;
+  else if (context->requested_cents > 0)
+    stage = 0;
+  else
+    return;
+  amount = stage == 2 ? context->granted_cents : stage == 1 ? context->proposed_cents : context->requested_cents;
+
+  if (amount != metropole_total)
     {
-      g_autofree char *amount_text = NULL;
-      g_autofree char *diff_text = NULL;
-      g_autofree char *message = NULL;
+      static const char * const codes[] = { "metropole-requested", "metropole-proposed", "metropole-granted" };
+      g_autofree char *amount_text = ess_money_format (amount);
+      g_autofree char *diff_text = difference_text (metropole_total, amount);
+      g_autofree char *message = metropole_amount_message (stage, metropole_text, amount_text, diff_text);
 
-      if (!amounts[i].compare || amounts[i].amount == metropole_total)
-        continue;
-
-      amount_text = ess_money_format (amounts[i].amount);
-      diff_text = difference_text (metropole_total, amounts[i].amount);
-      message = metropole_amount_message (i, metropole_text, amount_text, diff_text);
-      add_finding (findings, ESS_SEVERITY_WARNING, amounts[i].code, place, -1, metropole, message);
+      add_finding (findings, ESS_SEVERITY_WARNING, codes[stage], place, -1, metropole, message);
     }
 }
 
@@ -1133,10 +1133,13 @@ ess_funding_plan_to_csv (const EssFundingPlan *plan,
   GString *out;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   guint n_funders, n_years;
-  gboolean any_declared = plan->has_declared_realisation[0] || plan->has_declared_realisation[1];
-  gint64 total;
+  gboolean any_declared;
+  gboolean ok;
+  gint64 total = 0;
 
   g_return_val_if_fail (plan != NULL, NULL);
+
+  any_declared = plan->has_declared_realisation[0] || plan->has_declared_realisation[1];
 
   n_funders = plan->funders->len;
   n_years = plan->years->len;
@@ -1169,7 +1172,8 @@ ess_funding_plan_to_csv (const EssFundingPlan *plan,
         add_amount_cell (cells, TRUE, row->amounts[i]);
       add_amount_cell (cells, TRUE, row->realisation[0]);
       add_amount_cell (cells, TRUE, row->realisation[1]);
-      add_amount_cell (cells, ess_funding_action_total (plan, a, &total), total);
+      ok = ess_funding_action_total (plan, a, &total);
+      add_amount_cell (cells, ok, total);
       if (row->has_declared_total)
         add_amount_cell (cells, TRUE, row->declared_total);
       else
@@ -1184,16 +1188,19 @@ ess_funding_plan_to_csv (const EssFundingPlan *plan,
   for (guint f = 0; f < n_funders; f++)
     for (guint y = 0; y < n_years; y++)
       {
-        gboolean ok = TRUE;
-
+        ok = TRUE;
         total = 0;
         for (guint a = 0; a < plan->actions->len && ok; a++)
           ok = ess_money_add (total, action_at (plan, a)->amounts[f * n_years + y], &total);
         add_amount_cell (cells, ok, total);
       }
   for (guint i = 0; i < 2; i++)
-    add_amount_cell (cells, ess_funding_realisation_total (plan, i, &total), total);
-  add_amount_cell (cells, ess_funding_overall_total (plan, &total), total);
+    {
+      ok = ess_funding_realisation_total (plan, i, &total);
+      add_amount_cell (cells, ok, total);
+    }
+  ok = ess_funding_overall_total (plan, &total);
+  add_amount_cell (cells, ok, total);
   if (plan->has_declared_overall)
     add_amount_cell (cells, TRUE, plan->declared_overall);
   else
@@ -1321,6 +1328,13 @@ ess_tsv_parse_block (const char  *text,
       end_row (rows, row);
       if (*p == '\n')
         p++;
+    }
+
+  /* A last row whose last cell is empty ends with a tab and no line break. */
+  if (row->len > 0)
+    {
+      end_cell (row, cell);
+      end_row (rows, row);
     }
 
   return g_steal_pointer (&rows);

@@ -110,8 +110,10 @@ typedef struct
 /* The plan's own checks, in table order: each row's funders against its
  * realisation split; each declared total (row, funder, realisation,
  * overall) against the computed one; the Métropole share against the
- * scheme's maximum; the Métropole total against requested / proposed /
- * granted. Messages give both amounts and the difference. Returns an
+ * scheme's maximum; the Métropole total against the dossier's latest
+ * amount: granted when set, else proposed when set, else requested (one
+ * finding at most, code "metropole-granted", "metropole-proposed" or
+ * "metropole-requested"). Messages give both amounts and the difference. Returns an
  * array of EssFinding (empty when all is well).
  * Severities: error for a row split, a declared total, the maximum rate
  * and a sum too large ("overflow"); warning for the Métropole total

@@ -447,10 +447,7 @@ ess_store_load_budget (EssStore  *self,
     return NULL;
 
   if (budget->lines->len == 0)
-    {
-      ess_budget_free (budget);
-      return ess_budget_new_default ();
-    }
+    return ess_budget_new_default ();
 
   return g_steal_pointer (&budget);
 }
