@@ -1410,6 +1410,97 @@ parse_cell_amount (const EssFundingPlan *plan,
   return FALSE;
 }
 
+static gboolean
+negative_amount (int                    row,
+                 const char            *column,
+                 gint64                 cents,
+                 GError               **error)
+{
+  g_autofree char *amount = NULL;
+
+  if (cents >= 0)
+    return FALSE;
+
+  amount = ess_money_format (cents);
+  if (row < 0)
+    /* TRANSLATORS: a declared total of the plan below 0: the column, the amount */
+    g_set_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_AMOUNT,
+                 _("Declared total of “%s”: %s is negative: an amount of the plan is 0 or more"),
+                 column, amount);
+  else
+    g_set_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_AMOUNT,
+                 _("Row %u, column “%s”: %s is negative: an amount of the plan is 0 or more"),
+                 (guint) row + 1, column, amount);
+  return TRUE;
+}
+
+gboolean
+ess_funding_plan_validate (const EssFundingPlan  *plan,
+                           GError               **error)
+{
+  guint cells;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  for (guint y = 0; y < plan->years->len; y++)
+    {
+      int year = g_array_index (plan->years, int, y);
+
+      if (year < 1900 || year > 2200)
+        {
+          g_set_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_YEAR,
+                       _("The year %d is not between 1900 and 2200."), year);
+          return FALSE;
+        }
+      if (y > 0 && year <= g_array_index (plan->years, int, y - 1))
+        {
+          /* TRANSLATORS: the years of a funding plan are its columns, each once, in order */
+          g_set_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_YEAR,
+                       _("The year %d is not after the year before it in the funding plan."), year);
+          return FALSE;
+        }
+    }
+
+  cells = n_cells (plan);
+  for (guint a = 0; a < plan->actions->len; a++)
+    {
+      const EssFundingAction *row = action_at (plan, a);
+
+      for (guint c = 0; c < cells + 3; c++)
+        {
+          gint64 cents;
+          g_autofree char *heading = NULL;
+
+          if (c < cells)
+            cents = row->amounts[c];
+          else if (c < cells + 2)
+            cents = row->realisation[c - cells];
+          else
+            cents = row->has_declared_total ? row->declared_total : 0;
+          if (cents >= 0)
+            continue;
+          heading = ess_funding_plan_paste_heading (plan, ESS_PLAN_PASTE_FIRST_AMOUNT + c);
+          negative_amount ((int) a, heading, cents, error);
+          return FALSE;
+        }
+    }
+
+  for (guint f = 0; f < plan->funders->len; f++)
+    if (g_array_index (plan->has_declared_funder, gboolean, f) &&
+        negative_amount (-1, str_or_empty (((EssFunder *) g_ptr_array_index (plan->funders, f))->name),
+                         g_array_index (plan->declared_funder, gint64, f), error))
+      return FALSE;
+  for (guint i = 0; i < 2; i++)
+    if (plan->has_declared_realisation[i] &&
+        negative_amount (-1, str_or_empty (plan->realisation_labels[i]), plan->declared_realisation[i], error))
+      return FALSE;
+  /* TRANSLATORS: the bottom-right cell of the funding plan, in "Declared total of “%s”" */
+  if (plan->has_declared_overall && negative_amount (-1, _("Total"), plan->declared_overall, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 /* Whether @row has no cell @index, or only blanks there. */
 static gboolean
 cell_is_blank (char  **row,

@@ -168,9 +168,17 @@ typedef enum
   ESS_FUNDING_PLAN_ERROR_ENCODING,   /* pasted text that is not UTF-8 */
   ESS_FUNDING_PLAN_ERROR_AMOUNT,     /* a cell of an amount column that is not an amount (or is negative) */
   ESS_FUNDING_PLAN_ERROR_SHAPE,      /* a block wider than the table */
+  ESS_FUNDING_PLAN_ERROR_YEAR,       /* a year out of 1900..2200, or twice in the plan */
 } EssFundingPlanError;
 
 GQuark            ess_funding_plan_error_quark      (void);
+
+/* Whether @plan can be stored: its years from 1900 to 2200, ascending,
+ * each once; every amount, realisation and declared total 0 or more.
+ * The error names the year, or the row and column (paste layout
+ * headings) of the first negative amount. */
+gboolean          ess_funding_plan_validate         (const EssFundingPlan *plan,
+                                                     GError              **error);
 
 void              ess_funder_free                   (EssFunder            *funder);
 void              ess_funding_action_free           (EssFundingAction     *action);

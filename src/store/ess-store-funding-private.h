@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* Replaces the plan rows of @dossier_id; the caller holds the transaction. */
+/* Replaces the plan rows of @dossier_id; the caller holds the transaction
+ * and has validated @plan (ess_funding_plan_validate()). */
 gboolean  ess_store_write_funding_plan  (EssStore              *self,
                                          gint64                 dossier_id,
                                          const EssFundingPlan  *plan,

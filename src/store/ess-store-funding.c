@@ -379,6 +379,9 @@ ess_store_save_funding_plan (EssStore              *self,
   g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
 
+  if (!ess_funding_plan_validate (plan, error))
+    return FALSE;
+
   if (!ess_store_begin (self, error))
     return FALSE;
 

@@ -13,7 +13,8 @@ EssFundingPlan *ess_store_load_funding_plan  (EssStore             *self,
                                               gint64                dossier_id,
                                               GError              **error);
 /* Replaces the dossier's plan, one transaction with a history event
- * ("funding"); nothing is written when @plan equals the stored one. */
+ * ("funding"); nothing is written when @plan equals the stored one, nor
+ * when ess_funding_plan_validate() refuses it (its error). */
 gboolean        ess_store_save_funding_plan  (EssStore             *self,
                                               gint64                dossier_id,
                                               const EssFundingPlan *plan,

@@ -889,6 +889,54 @@ test_places (void)
   g_assert_cmpstr (last, ==, "Action 4.3 «" NB "Sensibiliser les acteurs culturels" NB "»");
 }
 
+static void
+test_validate (void)
+{
+  g_autoptr(EssFundingPlan) plan = lille_plan (TRUE);
+  g_autoptr(GError) error = NULL;
+  EssFundingAction *action = g_ptr_array_index (plan->actions, 2);
+
+  g_assert_true (ess_funding_plan_validate (plan, &error));
+  g_assert_no_error (error);
+
+  /* A negative cell: named by its row and heading. */
+  *ess_funding_plan_amount (plan, 2, 1, 0) = -100;
+  g_assert_false (ess_funding_plan_validate (plan, &error));
+  g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_AMOUNT);
+  g_assert_cmpstr (error->message, ==,
+                   "Ligne 3, colonne «" NB "Ville de Lille 2013" NB "»" NB ": -1,00" E
+                   " est négatif" NB ": un montant du plan vaut 0 ou plus");
+  g_clear_error (&error);
+  *ess_funding_plan_amount (plan, 2, 1, 0) = 0;
+
+  action->realisation[1] = -1;
+  g_assert_false (ess_funding_plan_validate (plan, &error));
+  g_assert_nonnull (strstr (error->message, "dont réalisation opérateur externe"));
+  g_clear_error (&error);
+  action->realisation[1] = 0;
+
+  plan->declared_overall = -5;
+  g_assert_false (ess_funding_plan_validate (plan, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Total déclaré de «" NB "Total" NB "»" NB ": -0,05" E
+                   " est négatif" NB ": un montant du plan vaut 0 ou plus");
+  g_clear_error (&error);
+  plan->declared_overall = 0;
+
+  /* Years: in range, each once, ascending. */
+  g_array_index (plan->years, int, 0) = 1899;
+  g_assert_false (ess_funding_plan_validate (plan, &error));
+  g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_YEAR);
+  g_assert_cmpstr (error->message, ==, "L’année 1899 n’est pas comprise entre 1900 et 2200.");
+  g_clear_error (&error);
+  g_array_index (plan->years, int, 0) = 2013;
+  ess_funding_plan_add_year (plan, 2014);
+  g_array_index (plan->years, int, 1) = 2013;
+  g_assert_false (ess_funding_plan_validate (plan, &error));
+  g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_YEAR);
+  g_clear_error (&error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/funding-plan/block-round-trip", test_block_round_trip);
   g_test_add_func ("/funding-plan/csv-export", test_csv_export);
   g_test_add_func ("/funding-plan/places", test_places);
+  g_test_add_func ("/funding-plan/validate", test_validate);
 
   return g_test_run ();
 }
