@@ -79,6 +79,8 @@ static const struct {
   { "prive", "prive" },
 };
 
+G_DEFINE_QUARK (ess-budget-error-quark, ess_budget_error)
+
 void
 ess_budget_line_free (EssBudgetLine *line)
 {
@@ -458,6 +460,40 @@ ess_budget_check (const EssBudget      *budget,
     check_funders (budget, plan, findings);
 
   return findings;
+}
+
+gboolean
+ess_budget_validate (const EssBudget  *budget,
+                     GError          **error)
+{
+  g_return_val_if_fail (budget != NULL, FALSE);
+
+  for (guint i = 0; i < budget->lines->len; i++)
+    {
+      const EssBudgetLine *line = line_at (budget, i);
+      g_autofree char *amount = NULL;
+
+      if (line->forecast_cents < 0)
+        {
+          amount = ess_money_format (line->forecast_cents);
+          /* TRANSLATORS: a budget line: its account code, its label, the negative forecast amount */
+          g_set_error (error, ESS_BUDGET_ERROR, ESS_BUDGET_ERROR_AMOUNT,
+                       _("Line %s “%s”, forecast: %s is negative: an amount of the budget is 0 or more"),
+                       line->code ? line->code : "", line->label ? line->label : "", amount);
+          return FALSE;
+        }
+      if (line->has_actual && line->actual_cents < 0)
+        {
+          amount = ess_money_format (line->actual_cents);
+          /* TRANSLATORS: a budget line: its account code, its label, the negative actual amount */
+          g_set_error (error, ESS_BUDGET_ERROR, ESS_BUDGET_ERROR_AMOUNT,
+                       _("Line %s “%s”, actual: %s is negative: an amount of the budget is 0 or more"),
+                       line->code ? line->code : "", line->label ? line->label : "", amount);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 void

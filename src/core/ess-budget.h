@@ -90,6 +90,19 @@ gboolean       ess_budget_is_empty      (const EssBudget *budget);
  * "prive" -> "prive"...); NULL for "autofinancement" and "autre". */
 const char    *ess_budget_kind_for_funder (const char    *plan_kind);
 
+#define ESS_BUDGET_ERROR (ess_budget_error_quark ())
+
+typedef enum
+{
+  ESS_BUDGET_ERROR_AMOUNT,   /* a forecast or actual amount below 0 */
+} EssBudgetError;
+
+GQuark         ess_budget_error_quark   (void);
+/* Whether @budget can be stored: every forecast and actual amount 0 or
+ * more. The error names the first line that is not. */
+gboolean       ess_budget_validate      (const EssBudget  *budget,
+                                         GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssBudget, ess_budget_free)
 
 G_END_DECLS

@@ -920,25 +920,31 @@ check_metropole (const EssFundingPlan    *plan,
   const EssFunder *funder;
   g_autofree char *place = NULL;
   g_autofree char *metropole_text = NULL;
-  gint64 metropole_total, overall;
+  gint64 metropole_total, overall = 0;
   guint stage;
   gint64 amount;
 
-  if (metropole < 0 || context == NULL)
+  if (context == NULL || plan->funders->len == 0)
     return;
 
-  funder = g_ptr_array_index (plan->funders, metropole);
-  place = column_place (str_or_empty (funder->name));
+  if (metropole >= 0)
+    {
+      funder = g_ptr_array_index (plan->funders, metropole);
+      place = column_place (str_or_empty (funder->name));
+    }
+  else
+    /* TRANSLATORS: the place of a finding: the whole funding plan (it has no Métropole column) */
+    place = g_strdup (_("Funding plan"));
 
   if (!ess_funding_kind_total (plan, "metropole", &metropole_total) ||
-      !ess_funding_overall_total (plan, &overall))
+      (metropole >= 0 && context->max_rate_bp >= 0 && !ess_funding_overall_total (plan, &overall)))
     {
       add_overflow (findings, place, -1, metropole);
       return;
     }
   metropole_text = ess_money_format (metropole_total);
 
-  if (context->max_rate_bp >= 0 && overall > 0 &&
+  if (metropole >= 0 && context->max_rate_bp >= 0 && overall > 0 &&
       above_rate (metropole_total, overall, context->max_rate_bp))
     {
       g_autofree char *share = ess_percent_format (metropole_total, overall, 2);

@@ -113,7 +113,9 @@ typedef struct
  * scheme's maximum; the Métropole total against the dossier's latest
  * amount: granted when set, else proposed when set, else requested (one
  * finding at most, code "metropole-granted", "metropole-proposed" or
- * "metropole-requested"). Messages give both amounts and the difference. Returns an
+ * "metropole-requested"; a plan with funders but none of kind "metropole"
+ * counts 0 for the Métropole, column -1). Messages give both amounts and
+ * the difference. Returns an
  * array of EssFinding (empty when all is well).
  * Severities: error for a row split, a declared total, the maximum rate
  * and a sum too large ("overflow"); warning for the Métropole total

@@ -144,7 +144,7 @@ ess_store_load_funding_plan (EssStore  *self,
   if (!read_done (self, stmt, rc, _("reading a funding plan"), error))
     return NULL;
 
-  action_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  action_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = ess_store_prepare (self,
                             "SELECT id, axis, number, title, description, partners, "
                             "  realisation_own_cents, realisation_external_cents, declared_total_cents "
@@ -175,10 +175,7 @@ ess_store_load_funding_plan (EssStore  *self,
       action->has_declared_total = column_optional (stmt, 8, &action->declared_total);
     }
   if (!read_done (self, stmt, rc, _("reading a funding plan"), error))
-    {
-      g_hash_table_foreach (action_index, (GHFunc) (void (*) (void)) g_free, NULL);
-      return NULL;
-    }
+    return NULL;
 
   stmt = ess_store_prepare (self,
                             "SELECT m.action_id, m.funder_position, m.year, m.cents "
@@ -209,15 +206,6 @@ ess_store_load_funding_plan (EssStore  *self,
       *ess_funding_plan_amount (plan, action - 1, (guint) funder, (guint) year_index) =
         sqlite3_column_int64 (stmt, 3);
     }
-
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, action_index);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_free (key);
-  }
 
   if (!read_done (self, stmt, rc, _("reading a funding plan"), error))
     return NULL;
@@ -488,6 +476,9 @@ ess_store_save_budget (EssStore         *self,
 
   g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
   g_return_val_if_fail (budget != NULL, FALSE);
+
+  if (!ess_budget_validate (budget, error))
+    return FALSE;
 
   if (!ess_store_begin (self, error))
     return FALSE;

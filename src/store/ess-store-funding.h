@@ -23,6 +23,9 @@ gboolean        ess_store_save_funding_plan  (EssStore             *self,
 EssBudget      *ess_store_load_budget        (EssStore             *self,
                                               gint64                dossier_id,
                                               GError              **error);
+/* Replaces the dossier's budget, one transaction with a history event
+ * ("funding", field "budget"); nothing is written when @budget equals the
+ * stored one, nor when ess_budget_validate() refuses it (its error). */
 gboolean        ess_store_save_budget        (EssStore             *self,
                                               gint64                dossier_id,
                                               const EssBudget      *budget,

@@ -309,6 +309,34 @@ test_csv (void)
   g_assert_cmpstr (lines[41], ==, "");
 }
 
+static void
+test_validate (void)
+{
+  g_autoptr(EssBudget) budget = balanced_budget ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ess_budget_validate (budget, &error));
+  g_assert_no_error (error);
+
+  line (budget, "74", "epci")->forecast_cents = -100;
+  g_assert_false (ess_budget_validate (budget, &error));
+  g_assert_error (error, ESS_BUDGET_ERROR, ESS_BUDGET_ERROR_AMOUNT);
+  g_assert_cmpstr (error->message, ==,
+                   "Ligne 74 «" NB "Intercommunalité(s) – EPCI" NB "», prévisionnel" NB ": -1,00" E
+                   " est négatif" NB ": un montant du budget vaut 0 ou plus");
+  g_clear_error (&error);
+  line (budget, "74", "epci")->forecast_cents = 0;
+
+  /* An actual amount is checked only when there is one. */
+  line (budget, "60", NULL)->actual_cents = -5;
+  g_assert_true (ess_budget_validate (budget, &error));
+  line (budget, "60", NULL)->has_actual = TRUE;
+  g_assert_false (ess_budget_validate (budget, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Ligne 60 «" NB "Achats" NB "», réalisé" NB ": -0,05" E
+                   " est négatif" NB ": un montant du budget vaut 0 ou plus");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/budget/gap", test_gap);
   g_test_add_func ("/budget/overflow", test_overflow);
   g_test_add_func ("/budget/csv", test_csv);
+  g_test_add_func ("/budget/validate", test_validate);
 
   return g_test_run ();
 }

@@ -370,6 +370,28 @@ test_metropole_amounts (void)
   context.granted_cents = CENTS (10000);
   findings = ess_funding_plan_check (plan, &context);
   g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A plan without a Métropole column counts 0 for it. */
+  {
+    EssFunder *metropole = g_ptr_array_index (plan->funders, 1);
+
+    g_free (metropole->kind);
+    metropole->kind = g_strdup ("region");
+  }
+  findings = ess_funding_plan_check (plan, &context);
+  g_assert_cmpuint (findings->len, ==, 1);
+  assert_finding (findings, 0, ESS_SEVERITY_WARNING, "metropole-granted", "Plan de financement", -1, -1,
+                  "total Métropole du plan 0,00" E " ≠ montant accordé 10" S "000,00" E " (écart 10" S "000,00" E ")");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* No funder at all: nothing to compare yet. */
+  {
+    g_autoptr(EssFundingPlan) empty = ess_funding_plan_new ();
+
+    findings = ess_funding_plan_check (empty, &context);
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
 }
 
 /* Envelope and de minimis. */

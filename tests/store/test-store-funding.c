@@ -476,6 +476,17 @@ test_budget (Fixture       *f,
   g_assert_true (ess_store_save_budget (f->store, id, loaded, &error));
   g_assert_cmpint (history_count (f), ==, events + 1);
 
+  /* A negative amount: refused, nothing written. */
+  ((EssBudgetLine *) g_ptr_array_index (budget->lines, 1))->forecast_cents = -1;
+  g_assert_false (ess_store_save_budget (f->store, id, budget, &error));
+  g_assert_error (error, ESS_BUDGET_ERROR, ESS_BUDGET_ERROR_AMOUNT);
+  g_assert_cmpstr (error->message, ==,
+                   "Ligne 61 «" NB "Services extérieurs" NB "», prévisionnel" NB ": -0,01" E
+                   " est négatif" NB ": un montant du budget vaut 0 ou plus");
+  g_clear_error (&error);
+  g_assert_cmpint (history_count (f), ==, events + 1);
+  g_assert_cmpint (sql_int (f, "SELECT forecast_cents FROM budget_lines WHERE code = '61'"), ==, 0);
+
   /* The budget's checks come with the dossier's findings: balanced, no
    * plan to compare line 74 with; only the 2013 envelope. */
   findings = ess_store_dossier_findings (f->store, id, &error);
