@@ -883,6 +883,7 @@ envelope_finding (EssStore          *self,
   sqlite3_stmt *stmt;
   gint64 envelope = -1;
   gint64 granted = 0;
+  gboolean overflow = FALSE;
   EssFinding *finding;
   int rc;
 
@@ -902,8 +903,10 @@ envelope_finding (EssStore          *self,
   if (envelope < 0)
     return TRUE;
 
+  /* Summed here rather than by SQL: a sum too large becomes a finding
+   * that says so, not a failed query. */
   stmt = ess_store_prepare (self,
-                            "SELECT coalesce (sum (granted_cents), 0) FROM dossiers "
+                            "SELECT granted_cents FROM dossiers "
                             "WHERE scheme_code = ?1 AND year = ?2 AND deleted_at IS NULL AND status IN (?3, ?4, ?5)",
                             error);
   if (stmt == NULL)
@@ -911,14 +914,21 @@ envelope_finding (EssStore          *self,
   ess_store_bind_text (stmt, 1, dossier->scheme);
   sqlite3_bind_int (stmt, 2, dossier->year);
   bind_granted_statuses (stmt, 3);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      granted = sqlite3_column_int64 (stmt, 0);
-      rc = SQLITE_DONE;
-    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!ess_money_add (granted, sqlite3_column_int64 (stmt, 0), &granted))
+      overflow = TRUE;
   if (!read_done (self, stmt, rc, _("reading the envelopes"), error))
     return FALSE;
+
+  if (overflow)
+    {
+      /* TRANSLATORS: the place of a finding: the envelope of a scheme for a year, "Envelope APT 2013" */
+      g_autofree char *place = g_strdup_printf (_("Envelope %s %d"), dossier->scheme, dossier->year);
+
+      g_ptr_array_add (findings, ess_finding_new (ESS_SEVERITY_ERROR, "overflow", place, -1, -1,
+                                                  _("the sum of the amounts is too large to be computed")));
+      return TRUE;
+    }
 
   finding = ess_envelope_check (dossier->scheme, dossier->year, envelope, granted);
   if (finding != NULL)

@@ -655,6 +655,33 @@ test_max_rate (Fixture       *f,
 }
 
 static void
+test_overflow (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  gint64 id = dossier_id (f, "APT-2013-002");
+
+  /* Two granted amounts that fit alone, not together: the envelope says
+   * so rather than a wrong consumption or a failed query. */
+  sql_exec (f, "UPDATE dossiers SET granted_cents = 9223372036854775000 WHERE reference = 'APT-2013-002'");
+  findings = ess_store_dossier_findings (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (findings);
+  assert_finding (findings, 0, ESS_SEVERITY_ERROR, "overflow", "Enveloppe APT 2013",
+                  "la somme des montants est trop grande pour être calculée");
+  /* And the applicant's aid over 3 years holds it alone: over the ceiling. */
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_assert_cmpstr (((EssFinding *) g_ptr_array_index (findings, 1))->code, ==, "de-minimis");
+
+  /* The envelope list refuses to give a wrong sum. */
+  g_assert_null (ess_store_list_envelopes (f->store, &error));
+  g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_SQL);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "enveloppes"));
+}
+
+static void
 test_de_minimis (Fixture       *f,
                  gconstpointer  data)
 {
@@ -725,6 +752,7 @@ main (int   argc,
   ADD ("/store-funding/envelopes", test_envelopes);
   ADD ("/store-funding/max-rate", test_max_rate);
   ADD ("/store-funding/de-minimis", test_de_minimis);
+  ADD ("/store-funding/overflow", test_overflow);
 #undef ADD
 
   return g_test_run ();
