@@ -213,6 +213,10 @@ test_lille_findings (void)
                   "total déclaré 169" S "891,00" E " ≠ somme des lignes 140" S "545,00" E
                   " (écart 29" S "346,00" E ")");
   g_assert_cmpint (ess_findings_worst (findings), ==, ESS_SEVERITY_ERROR);
+  g_assert_cmpint (ess_findings_worst (NULL), ==, ESS_SEVERITY_INFO);
+  g_assert_cmpstr (ess_severity_label (ESS_SEVERITY_ERROR), ==, "erreur");
+  g_assert_cmpstr (ess_severity_label (ESS_SEVERITY_WARNING), ==, "avertissement");
+  g_assert_cmpstr (ess_severity_label (ESS_SEVERITY_INFO), ==, "information");
 }
 
 static void
