@@ -12,7 +12,7 @@ status=0
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
 wanted=$( { grep -lE '\b(N?C?_|g_dpgettext2|ngettext) ?\(' src -r --include='*.c';
             grep -l 'translatable="yes"' ui/*.ui 2>/dev/null;
-            ls data/*.gschema.xml; } | sort -u)
+            ls data/*.gschema.xml data/*.desktop.in data/*.metainfo.xml.in; } | sort -u)
 missing=$(comm -13 <(echo "$listed") <(echo "$wanted"))
 if [ -n "$missing" ]; then
   echo "Not in po/POTFILES.in:"; echo "$missing"; status=1

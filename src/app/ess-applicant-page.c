@@ -61,6 +61,8 @@ struct _EssApplicantPage
   EssApplicant *applicant;        /* NULL: the dossier has none */
   gboolean      updating;         /* the page itself sets a drop-down */
   gboolean      writing;          /* the writer reloads once the store is done */
+  GSettings    *settings;
+  GArray       *ceilings;         /* EssAidCeiling, from the settings */
 
   GArray       *applicant_ids;    /* gint64, parallel to the drop-down; [0] = 0, none */
   GPtrArray    *applicant_names;
@@ -579,14 +581,14 @@ select_id (EssApplicantPage *self,
 /* The aid received. */
 
 static void
-compute_aid_state (const EssAidGrant *grants,
+compute_aid_state (const GArray      *ceilings,
+                   const EssAidGrant *grants,
                    guint              n_grants,
                    const char        *date,
                    AidState          *state)
 {
-  guint n_ceilings;
-  const EssAidCeiling *ceilings = ess_aid_default_ceilings (&n_ceilings);
-  const EssAidCeiling *ceiling = ess_aid_ceiling_at (ceilings, n_ceilings, "general", date);
+  const EssAidCeiling *ceiling = ess_aid_ceiling_at ((const EssAidCeiling *) (gpointer) ceilings->data,
+                                                     ceilings->len, "general", date);
 
   *state = (AidState) { .years = ceiling ? ceiling->years : 3 };
   state->ceiling_cents = ceiling ? ceiling->amount_cents : 0;
@@ -758,7 +760,7 @@ show_aid_sums (EssApplicantPage *self)
   items = (const EssAidGrant *) (gpointer) grants->data;
   n = grants->len;
 
-  compute_aid_state (items, n, today, &state);
+  compute_aid_state (self->ceilings, items, n, today, &state);
   /* TRANSLATORS: "Rolling 3 years to 23/11/2026" */
   period = g_strdup_printf (ngettext ("Rolling %d year to %s", "Rolling %d years to %s", state.years),
                             state.years, today_text);
@@ -794,7 +796,7 @@ show_aid_sums (EssApplicantPage *self)
       g_autofree char *then = NULL;
       AidState at_peak;
 
-      compute_aid_state (items, n, peak_on_copy, &at_peak);
+      compute_aid_state (self->ceilings, items, n, peak_on_copy, &at_peak);
       then = aid_state_text (&at_peak);
       /* TRANSLATORS: "Highest: 146 000,00 € over 3 years, ceiling 200 000,00 € (73 %), on 01/01/2012" */
       peak_text = g_strdup_printf (_("Highest: %s, on %s"), then, date);
@@ -917,6 +919,26 @@ on_store_changed (EssStore         *store,
     reload (self, FALSE);
 }
 
+/* The ceilings set in the Preferences apply at once. */
+static void
+load_ceilings (EssApplicantPage *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "aid-ceilings");
+
+  g_clear_pointer (&self->ceilings, g_array_unref);
+  self->ceilings = ess_aid_ceilings_from_variant (value);
+}
+
+static void
+on_ceilings_changed (GSettings        *settings,
+                     const char       *key,
+                     EssApplicantPage *self)
+{
+  load_ceilings (self);
+  if (self->applicant != NULL)
+    show_aid_sums (self);
+}
+
 /* GObject. */
 
 static void
@@ -930,6 +952,7 @@ ess_applicant_page_constructed (GObject *object)
   load_reference_choices (self);
   g_signal_connect_object (self->store, "changed::dossiers", G_CALLBACK (on_store_changed), self, 0);
   g_signal_connect_object (self->store, "changed::reference", G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (self->settings, "changed::aid-ceilings", G_CALLBACK (on_ceilings_changed), self, 0);
   reload (self, TRUE);
 }
 
@@ -943,6 +966,7 @@ ess_applicant_page_dispose (GObject *object)
   self->dossier_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ESS_TYPE_APPLICANT_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ess_applicant_page_parent_class)->dispose (object);
 }
@@ -957,6 +981,7 @@ ess_applicant_page_finalize (GObject *object)
   g_ptr_array_unref (self->applicant_names);
   g_ptr_array_unref (self->legal_form_ids);
   g_ptr_array_unref (self->commune_ids);
+  g_clear_pointer (&self->ceilings, g_array_unref);
 
   G_OBJECT_CLASS (ess_applicant_page_parent_class)->finalize (object);
 }
@@ -1056,6 +1081,8 @@ ess_applicant_page_init (EssApplicantPage *self)
   self->applicant_names = g_ptr_array_new_with_free_func (g_free);
   self->legal_form_ids = g_ptr_array_new_with_free_func (g_free);
   self->commune_ids = g_ptr_array_new_with_free_func (g_free);
+  self->settings = g_settings_new (APP_ID);
+  load_ceilings (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ess-dashboard-view.h"
@@ -48,6 +50,7 @@ struct _EssWindow
   GtkWidget            *empty_trash_button;
   GtkWidget            *new_button;
   GtkWidget            *undo_dismiss_button;
+  GMenu                *recent_section;
 };
 
 G_DEFINE_FINAL_TYPE (EssWindow, ess_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -434,6 +437,62 @@ show_trash_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* "2025.db (~/Documents/ESS)": the name first, then where it is. */
+static char *
+recent_label (const char *path)
+{
+  g_autofree char *basename = g_filename_display_basename (path);
+  g_autofree char *dirname = g_path_get_dirname (path);
+  g_autofree char *display_dir = g_filename_display_name (dirname);
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+
+  if (g_str_has_prefix (display_dir, home) && (display_dir[home_len] == '/' || display_dir[home_len] == '\0'))
+    return g_strdup_printf ("%s (~%s)", basename, display_dir + home_len);
+  return g_strdup_printf ("%s (%s)", basename, display_dir);
+}
+
+/* The recent databases of the main menu, other than the one open. */
+static void
+update_recent_menu (EssWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-databases");
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (recent[i], ess_store_get_path (self->store)) == 0)
+        continue;
+      label = recent_label (recent[i]);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  if (n == 0)
+    g_menu_append (self->recent_section, _("No other database yet"), "win.no-recent");
+}
+
+static void
+on_recent_changed (GSettings  *settings,
+                   const char *key,
+                   EssWindow  *self)
+{
+  update_recent_menu (self);
+}
+
+/* Never enabled: it greys out the placeholder of an empty recent menu. */
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+}
+
 /* The application's styles, once per display (tests open windows without an application). */
 static void
 load_css (GtkWidget *widget)
@@ -449,6 +508,45 @@ load_css (GtkWidget *widget)
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data (G_OBJECT (display), "ess-css", GINT_TO_POINTER (TRUE));
+}
+
+/* The list's filters and order as they were left on this database; the
+ * search and the trash are not kept, a new start shows the live dossiers. */
+static void
+restore_list_view (EssWindow *self)
+{
+  g_autoptr(GVariant) views = g_settings_get_value (self->settings, "list-views");
+  const char *text = NULL;
+  g_autoptr(EssDossierQuery) query = NULL;
+
+  if (!g_variant_lookup (views, ess_store_get_path (self->store), "&s", &text))
+    return;
+  query = ess_dossier_query_deserialize (text, NULL);
+  if (query == NULL)
+    return;
+  g_clear_pointer (&query->search, g_free);
+  query->trash = FALSE;
+  ess_dossier_browser_set_query (self->browser, query);
+}
+
+static void
+save_list_view (EssWindow *self)
+{
+  g_autoptr(GVariant) views = g_settings_get_value (self->settings, "list-views");
+  const char *path = ess_store_get_path (self->store);
+  g_autofree char *text = ess_dossier_query_serialize (ess_dossier_browser_get_query (self->browser));
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, views);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    /* Files deleted since are forgotten. */
+    if (g_strcmp0 (key, path) != 0 && g_file_test (key, G_FILE_TEST_EXISTS))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", path, text);
+  g_settings_set_value (self->settings, "list-views", g_variant_builder_end (&builder));
 }
 
 static void
@@ -474,6 +572,7 @@ ess_window_constructed (GObject *object)
   gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->browser));
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->browser, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
+  restore_list_view (self);
 
   self->dashboard_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_stack_add_titled (self->view_stack, self->dashboard_page, "dashboard", _("Dashboard"));
@@ -482,6 +581,10 @@ ess_window_constructed (GObject *object)
   update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+
+  update_recent_menu (self);
+  g_signal_connect_object (self->settings, "changed::recent-databases", G_CALLBACK (on_recent_changed), self, 0);
 }
 
 static void
@@ -547,6 +650,8 @@ ess_window_close_request (GtkWindow *window)
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_int (self->settings, "pane-position", gtk_paned_get_position (self->paned));
+  save_list_view (self);
 
   return GTK_WINDOW_CLASS (ess_window_parent_class)->close_request (window);
 }
@@ -581,6 +686,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssWindow, empty_trash_button);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new-dossier", NULL, new_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
@@ -593,6 +699,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-reference", NULL, edit_reference_action);
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
@@ -634,6 +741,7 @@ ess_window_init (EssWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "pane-position"));
 }
 
 EssWindow *

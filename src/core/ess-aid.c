@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "ess-aid.h"
 #include "ess-money.h"
 
@@ -21,6 +23,8 @@ static const EssAidCeiling default_ceilings[] = {
   /* Reg. (EU) 2023/2832, from 1 January 2024. */
   { "sgei",    "2024-01-01", 75000000, 3 },
 };
+
+G_DEFINE_QUARK (ess-aid-error-quark, ess_aid_error)
 
 /* @iso as a GDate when it is a real date written YYYY-MM-DD. */
 static gboolean
@@ -189,4 +193,87 @@ ess_aid_default_ceilings (guint *n_ceilings)
     *n_ceilings = G_N_ELEMENTS (default_ceilings);
 
   return default_ceilings;
+}
+
+gboolean
+ess_aid_ceiling_validate (const char  *kind,
+                          const char  *from,
+                          gint64       amount_cents,
+                          int          years,
+                          GError     **error)
+{
+  GDate date;
+
+  if (g_strcmp0 (kind, "general") != 0 && g_strcmp0 (kind, "sgei") != 0)
+    {
+      g_set_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING,
+                   _("The kind of ceiling must be the general de minimis or the SGEI de minimis."));
+      return FALSE;
+    }
+  if (!iso_to_date (from, &date))
+    {
+      g_set_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING,
+                   _("The date from which the ceiling applies must be a real date, such as 01/01/2024."));
+      return FALSE;
+    }
+  if (amount_cents <= 0)
+    {
+      g_set_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING,
+                   _("The ceiling must be an amount above zero, such as 300 000."));
+      return FALSE;
+    }
+  if (years < 1 || years > 10)
+    {
+      g_set_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING,
+                   _("The period of the ceiling must be from 1 to 10 years."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_ceiling (gpointer data)
+{
+  EssAidCeiling *ceiling = data;
+
+  g_free ((char *) ceiling->kind);
+  g_free ((char *) ceiling->from);
+}
+
+static int
+compare_ceilings (gconstpointer a,
+                  gconstpointer b)
+{
+  const EssAidCeiling *x = a;
+  const EssAidCeiling *y = b;
+  int by_kind = strcmp (x->kind, y->kind);
+
+  return by_kind != 0 ? by_kind : strcmp (x->from, y->from);
+}
+
+GArray *
+ess_aid_ceilings_from_variant (GVariant *ceilings)
+{
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (EssAidCeiling));
+  GVariantIter iter;
+  const char *kind, *from;
+  gint64 amount;
+  gint32 years;
+
+  g_array_set_clear_func (array, clear_ceiling);
+  if (ceilings == NULL || !g_variant_is_of_type (ceilings, G_VARIANT_TYPE ("a(ssxi)")))
+    return array;
+
+  g_variant_iter_init (&iter, ceilings);
+  while (g_variant_iter_next (&iter, "(&s&sxi)", &kind, &from, &amount, &years))
+    {
+      EssAidCeiling ceiling;
+
+      if (!ess_aid_ceiling_validate (kind, from, amount, years, NULL))
+        continue;
+      ceiling = (EssAidCeiling) { g_strdup (kind), g_strdup (from), amount, years };
+      g_array_append_val (array, ceiling);
+    }
+  g_array_sort (array, compare_ceilings);
+  return array;
 }

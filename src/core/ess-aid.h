@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
+#define ESS_AID_ERROR (ess_aid_error_quark ())
+
+typedef enum
+{
+  ESS_AID_ERROR_INVALID_CEILING,
+} EssAidError;
+
+GQuark               ess_aid_error_quark     (void);
+
 /* A ceiling in force from a date (DOMAIN.md: 200 000 EUR before 2024,
  * 300 000 EUR from 2024 for the general de minimis). */
 typedef struct
@@ -44,5 +53,18 @@ gboolean             ess_aid_peak            (const EssAidGrant   *grants,
 
 /* The default ceilings of DOMAIN.md, with their dates. */
 const EssAidCeiling *ess_aid_default_ceilings (guint              *n_ceilings);
+
+/* Whether a ceiling can be kept: @kind "general" or "sgei", @from a real
+ * date written YYYY-MM-DD, a positive amount and a period of 1 to 10 years.
+ * The error (ESS_AID_ERROR_INVALID_CEILING) names the field and what is expected. */
+gboolean             ess_aid_ceiling_validate (const char          *kind,
+                                               const char          *from,
+                                               gint64               amount_cents,
+                                               int                  years,
+                                               GError             **error);
+/* The ceilings kept in the settings, type "a(ssxi)" (kind, from, amount in
+ * cents, years), ordered by kind and date; entries that do not validate
+ * are left out. The strings belong to the returned array. */
+GArray              *ess_aid_ceilings_from_variant (GVariant      *ceilings);
 
 G_END_DECLS

@@ -281,6 +281,68 @@ test_peak_against_ceiling (void)
   g_assert_cmpint (ceiling->amount_cents, ==, 20000000);
 }
 
+/* Ceilings as the settings keep them: bad entries (hand-edited with
+ * dconf) are left out, the rest sorted by kind then date. */
+static void
+test_ceilings_from_variant (void)
+{
+  g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_parsed (
+    "[('general', '2024-01-01', int64 30000000, 3),"
+    " ('sgei', '2012-04-29', 50000000, 3),"
+    " ('general', '2007-01-01', 20000000, 3),"
+    " ('general', '2024-02-30', 10000000, 3),"   /* no such day */
+    " ('regional', '2024-01-01', 10000000, 3),"  /* unknown kind */
+    " ('general', '2025-01-01', 0, 3),"          /* no amount */
+    " ('general', '2025-01-01', 10000000, 0),"   /* no period */
+    " ('general', '01/01/2025', 10000000, 3)]"));  /* not ISO */
+  g_autoptr(GArray) ceilings = ess_aid_ceilings_from_variant (value);
+  const EssAidCeiling *items = (const EssAidCeiling *) (gpointer) ceilings->data;
+  const EssAidCeiling *at;
+  g_autoptr(GArray) none = ess_aid_ceilings_from_variant (NULL);
+  g_autoptr(GVariant) wrong = g_variant_ref_sink (g_variant_new_string ("300000"));
+  g_autoptr(GArray) from_wrong = ess_aid_ceilings_from_variant (wrong);
+
+  g_assert_cmpuint (ceilings->len, ==, 3);
+  g_assert_cmpstr (items[0].kind, ==, "general");
+  g_assert_cmpstr (items[0].from, ==, "2007-01-01");
+  g_assert_cmpint (items[0].amount_cents, ==, 20000000);
+  g_assert_cmpstr (items[1].from, ==, "2024-01-01");
+  g_assert_cmpint (items[1].amount_cents, ==, 30000000);
+  g_assert_cmpstr (items[2].kind, ==, "sgei");
+  g_assert_cmpint (items[2].years, ==, 3);
+
+  /* 31/12/2023: the 200 000 EUR ceiling; 01/01/2024: 300 000 EUR; before 2007: none. */
+  at = ess_aid_ceiling_at (items, ceilings->len, "general", "2023-12-31");
+  g_assert_cmpint (at->amount_cents, ==, 20000000);
+  at = ess_aid_ceiling_at (items, ceilings->len, "general", "2024-01-01");
+  g_assert_cmpint (at->amount_cents, ==, 30000000);
+  g_assert_null (ess_aid_ceiling_at (items, ceilings->len, "general", "2006-12-31"));
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (from_wrong->len, ==, 0);
+}
+
+static void
+test_ceiling_validate (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ess_aid_ceiling_validate ("sgei", "2024-01-01", 75000000, 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (ess_aid_ceiling_validate ("sgei", "2023-02-29", 75000000, 3, &error));
+  g_assert_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING);
+  g_assert_nonnull (strstr (error->message, "date"));
+  g_clear_error (&error);
+  g_assert_false (ess_aid_ceiling_validate ("general", "2024-01-01", -1, 3, &error));
+  g_assert_nonnull (strstr (error->message, "amount"));
+  g_clear_error (&error);
+  g_assert_false (ess_aid_ceiling_validate ("general", "2024-01-01", 100, 11, &error));
+  g_assert_nonnull (strstr (error->message, "10 years"));
+  g_clear_error (&error);
+  g_assert_false (ess_aid_ceiling_validate (NULL, "2024-01-01", 100, 3, &error));
+  g_assert_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +358,8 @@ main (int   argc,
   g_test_add_func ("/aid/ceiling/defaults", test_default_ceilings);
   g_test_add_func ("/aid/ceiling/unsorted", test_ceiling_unsorted);
   g_test_add_func ("/aid/peak-against-ceiling", test_peak_against_ceiling);
+  g_test_add_func ("/aid/ceiling/from-settings", test_ceilings_from_variant);
+  g_test_add_func ("/aid/ceiling/validate", test_ceiling_validate);
 
   return g_test_run ();
 }

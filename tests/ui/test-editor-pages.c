@@ -610,6 +610,23 @@ test_applicant_page (Fixture       *fixture,
                          "000,00\xc2\xa0\xe2\x82\xac (117\xc2\xa0%)");
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_has_css_class (message, "error"));
+
+  /* The ceilings are settings (Preferences): a higher one applies at once.
+   * 350 000 / 500 000 = 70 %, under the 80 % warning. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_value (settings, "aid-ceilings",
+                          g_variant_new_parsed ("[('general', '2007-01-01', int64 20000000, 3),"
+                                                " ('general', '2024-01-01', 50000000, 3)]"));
+    wait_for_frames (2);
+    message = find_widget (page, label_is,
+                           "350\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac sur 3 ans, plafond 500\xe2\x80\xaf"
+                           "000,00\xc2\xa0\xe2\x82\xac (70\xc2\xa0%)");
+    g_assert_nonnull (message);
+    g_assert_false (gtk_widget_has_css_class (message, "error"));
+    g_settings_reset (settings, "aid-ceilings");
+  }
 }
 
 static void
