@@ -205,14 +205,14 @@ static const char *
 event_icon (const EssHistoryEvent *event)
 {
   static const struct { const char *action; const char *icon; } icons[] = {
-    { "created", "document-new-symbolic" },
+    { "created", "ess-dossier-new-symbolic" },
     { "edited", "document-edit-symbolic" },
-    { "status", "emblem-synchronizing-symbolic" },
+    { "status", "ess-status-symbolic" },
     { "deleted", "user-trash-symbolic" },
     { "restored", "edit-undo-symbolic" },
     { "purged", "edit-delete-symbolic" },
-    { "payment", "document-send-symbolic" },
-    { "score", "starred-symbolic" },
+    { "payment", "ess-payment-symbolic" },
+    { "score", "ess-assessment-symbolic" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)

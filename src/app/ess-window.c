@@ -493,7 +493,8 @@ no_recent_action (GtkWidget  *widget,
 {
 }
 
-/* The application's styles, once per display (tests open windows without an application). */
+/* The application's styles and icons, once per display (tests open
+ * windows without an application, which would add the icons itself). */
 static void
 load_css (GtkWidget *widget)
 {
@@ -507,6 +508,7 @@ load_css (GtkWidget *widget)
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PREFIX "/icons");
   g_object_set_data (G_OBJECT (display), "ess-css", GINT_TO_POINTER (TRUE));
 }
 

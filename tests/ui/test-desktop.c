@@ -383,6 +383,26 @@ test_list_view (void)
   close_temporary_store (store);
 }
 
+/* The icons drawn for the application are found by name, embedded in the program. */
+static void
+test_icons (void)
+{
+  EssStore *store = open_temporary_store ("icones.db");
+  EssWindow *window = ess_window_new (NULL, store);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  const char *names[] = { APP_ID, APP_ID "-symbolic", "ess-dossier-new-symbolic", "ess-status-symbolic",
+                          "ess-payment-symbolic", "ess-assessment-symbolic" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (!gtk_icon_theme_has_icon (theme, names[i]))
+      g_error ("The icon %s is not found", names[i]);
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  close_temporary_store (store);
+}
+
 static void
 test_recent_menu (void)
 {
@@ -975,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/desktop/instructor-name", test_instructor_name);
   g_test_add_func ("/desktop/pane-and-size", test_pane_and_size);
   g_test_add_func ("/desktop/list-view", test_list_view);
+  g_test_add_func ("/desktop/icons", test_icons);
   g_test_add_func ("/desktop/recent-menu", test_recent_menu);
   g_test_add_func ("/desktop/primary-menu", test_primary_menu);
   g_test_add_func ("/desktop/shortcuts-window", test_shortcuts_window);
