@@ -424,6 +424,19 @@ test_main_window (Fixture       *fixture,
     }
 }
 
+/* The dashboard, with its charts and map: the same rules. */
+static void
+test_dashboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "dashboard");
+  wait_for_frames (20);
+  g_assert_nonnull (ess_window_get_dashboard (fixture->window));
+  assert_accessible (GTK_WIDGET (fixture->window));
+  assert_keyboard_reaches_all (GTK_WINDOW (fixture->window), "dashboard");
+  assert_unique_mnemonics (GTK_WIDGET (fixture->window), "dashboard");
+}
+
 static void
 test_status_dialog (Fixture       *fixture,
                     gconstpointer  data)
@@ -585,6 +598,7 @@ main (int   argc,
 
   g_test_add_func ("/accessibility/checker", test_checker);
   g_test_add ("/accessibility/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
+  g_test_add ("/accessibility/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/accessibility/status-dialog", Fixture, NULL, fixture_set_up, test_status_dialog, fixture_tear_down);
   g_test_add ("/accessibility/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/accessibility/large-text-high-contrast", Fixture, NULL, fixture_set_up,
