@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 
 #include "ess-application.h"
+#include "ess-aid.h"
+#include "ess-store-funding.h"
 #include "ess-help-window.h"
 #include "ess-preferences-window.h"
 #include "ess-window.h"
@@ -97,6 +99,24 @@ apply_author (EssApplication *self)
     ess_store_set_author (self->store, author[0] != '\0' ? author : g_get_real_name ());
 }
 
+/* The database holds the ceilings its checks use (the command line reads
+ * them there): the ones set in the Preferences are written to it. */
+static void
+apply_ceilings (EssApplication *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GArray) ceilings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  value = g_settings_get_value (self->settings, "aid-ceilings");
+  ceilings = ess_aid_ceilings_from_variant (value);
+  if (!ess_store_replace_aid_ceilings (self->store, (const EssAidCeiling *) (gpointer) ceilings->data,
+                                       ceilings->len, &error))
+    g_warning ("The aid ceilings cannot be written to %s: %s", ess_store_get_path (self->store), error->message);
+}
+
 /* The database opened last goes first in the recent list, which keeps five. */
 static void
 remember_database (EssApplication *self,
@@ -167,6 +187,7 @@ switch_store (EssApplication *self,
     ess_store_close (old);
   self->store = store;
   apply_author (self);
+  apply_ceilings (self);
   remember_database (self, ess_store_get_path (store));
 
   show_main_window (self);
@@ -287,6 +308,7 @@ ess_application_activate (GApplication *application)
           return;
         }
       apply_author (self);
+      apply_ceilings (self);
       remember_database (self, ess_store_get_path (self->store));
     }
 
@@ -326,6 +348,14 @@ on_instructor_name_changed (GSettings      *settings,
 }
 
 static void
+on_ceilings_changed (GSettings      *settings,
+                     const char     *key,
+                     EssApplication *self)
+{
+  apply_ceilings (self);
+}
+
+static void
 ess_application_startup (GApplication *application)
 {
   EssApplication *self = ESS_APPLICATION (application);
@@ -335,6 +365,8 @@ ess_application_startup (GApplication *application)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::instructor-name",
                            G_CALLBACK (on_instructor_name_changed), self, 0);
+  g_signal_connect_object (self->settings, "changed::aid-ceilings",
+                           G_CALLBACK (on_ceilings_changed), self, 0);
 }
 
 static void

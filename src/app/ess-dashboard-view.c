@@ -7,6 +7,7 @@
 #include "ess-dashboard-view.h"
 #include "ess-map-drawing.h"
 #include "ess-money.h"
+#include "ess-preferences-window.h"
 #include "ess-resources.h"
 #include "ess-store-dashboard.h"
 #include "ess-store-dossiers.h"
@@ -1011,6 +1012,14 @@ on_export_clicked (EssDashboardView *self)
   /* TRANSLATORS: file name of the dashboard export: first and last year */
   name = g_strdup_printf (_("dashboard-%d-%d.csv"), self->dashboard->first_year, self->dashboard->last_year);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    /* The folder set in the Preferences comes first. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *path = ess_preferences_get_export_folder (settings);
+    g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -269,7 +269,15 @@ ess_aid_ceilings_from_variant (GVariant *ceilings)
     {
       EssAidCeiling ceiling;
 
+      gboolean repeated = FALSE;
+
       if (!ess_aid_ceiling_validate (kind, from, amount, years, NULL))
+        continue;
+      /* One ceiling per kind and date: the first one listed holds. */
+      for (guint i = 0; i < array->len && !repeated; i++)
+        repeated = strcmp (g_array_index (array, EssAidCeiling, i).kind, kind) == 0 &&
+                   strcmp (g_array_index (array, EssAidCeiling, i).from, from) == 0;
+      if (repeated)
         continue;
       ceiling = (EssAidCeiling) { g_strdup (kind), g_strdup (from), amount, years };
       g_array_append_val (array, ceiling);

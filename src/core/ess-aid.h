@@ -63,8 +63,8 @@ gboolean             ess_aid_ceiling_validate (const char          *kind,
                                                int                  years,
                                                GError             **error);
 /* The ceilings kept in the settings, type "a(ssxi)" (kind, from, amount in
- * cents, years), ordered by kind and date; entries that do not validate
- * are left out. The strings belong to the returned array. */
+ * cents, years), ordered by kind and date; entries that do not validate,
+ * and a second ceiling of the same kind and date, are left out. The strings belong to the returned array. */
 GArray              *ess_aid_ceilings_from_variant (GVariant      *ceilings);
 
 G_END_DECLS

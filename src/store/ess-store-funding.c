@@ -836,6 +836,85 @@ ess_store_list_aid_ceilings (EssStore  *self,
   return g_steal_pointer (&ceilings);
 }
 
+static gboolean
+same_ceilings (GArray              *stored,
+               const EssAidCeiling *ceilings,
+               guint                n_ceilings)
+{
+  if (stored->len != n_ceilings)
+    return FALSE;
+  for (guint i = 0; i < n_ceilings; i++)
+    {
+      const EssAidCeiling *a = &g_array_index (stored, EssAidCeiling, i);
+      const EssAidCeiling *b = &ceilings[i];
+
+      if (g_strcmp0 (a->kind, b->kind) != 0 || g_strcmp0 (a->from, b->from) != 0 ||
+          a->amount_cents != b->amount_cents || a->years != b->years)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ess_store_replace_aid_ceilings (EssStore             *self,
+                                const EssAidCeiling  *ceilings,
+                                guint                 n_ceilings,
+                                GError              **error)
+{
+  g_autoptr(GArray) stored = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ceilings != NULL || n_ceilings == 0, FALSE);
+
+  for (guint i = 0; i < n_ceilings; i++)
+    if (!ess_aid_ceiling_validate (ceilings[i].kind, ceilings[i].from, ceilings[i].amount_cents,
+                                   ceilings[i].years, error))
+      return FALSE;
+  for (guint i = 0; i < n_ceilings; i++)
+    for (guint j = i + 1; j < n_ceilings; j++)
+      if (g_strcmp0 (ceilings[i].kind, ceilings[j].kind) == 0 && g_strcmp0 (ceilings[i].from, ceilings[j].from) == 0)
+        {
+          g_set_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING,
+                       _("Two ceilings of the same kind apply from the same date."));
+          return FALSE;
+        }
+
+  /* Nothing is written when the database already holds these ceilings. */
+  stored = ess_store_list_aid_ceilings (self, error);
+  if (stored == NULL)
+    return FALSE;
+  if (same_ceilings (stored, ceilings, n_ceilings))
+    return TRUE;
+
+  if (!ess_store_begin (self, error))
+    return FALSE;
+  if (!ess_store_exec (self, "DELETE FROM aid_ceilings", error))
+    goto fail;
+  for (guint i = 0; i < n_ceilings; i++)
+    {
+      stmt = ess_store_prepare (self,
+                                "INSERT INTO aid_ceilings (kind, from_on, amount_cents, years) VALUES (?, ?, ?, ?)",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      ess_store_bind_text (stmt, 1, ceilings[i].kind);
+      ess_store_bind_text (stmt, 2, ceilings[i].from);
+      sqlite3_bind_int64 (stmt, 3, ceilings[i].amount_cents);
+      sqlite3_bind_int (stmt, 4, ceilings[i].years);
+      if (!ess_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!ess_store_commit (self, error))
+    goto fail;
+  ess_store_emit_changed (self, "reference");
+  return TRUE;
+
+fail:
+  ess_store_rollback (self);
+  return FALSE;
+}
+
 gint64
 ess_store_find_dossier (EssStore    *self,
                         const char  *reference,

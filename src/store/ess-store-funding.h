@@ -2,6 +2,7 @@
 /* Funding plans, budgets and envelopes in the database, and the findings of a dossier. */
 #pragma once
 
+#include "ess-aid.h"
 #include "ess-budget.h"
 #include "ess-funding-plan.h"
 #include "ess-store.h"
@@ -85,6 +86,16 @@ int             ess_store_get_scheme_max_rate (EssStore            *self,
  * strings (its clear function frees them): g_array_unref() it. */
 GArray         *ess_store_list_aid_ceilings  (EssStore             *self,
                                               GError              **error);
+
+/* Replaces the ceilings of the aid_ceilings table with @ceilings (the
+ * Preferences keep them in GSettings; the database holds the ones its
+ * checks use, for the command line too). Every ceiling is validated and no
+ * kind and date may repeat, else nothing is written; one transaction, and
+ * nothing at all when the table already holds them. */
+gboolean        ess_store_replace_aid_ceilings (EssStore            *self,
+                                                const EssAidCeiling *ceilings,
+                                                guint                n_ceilings,
+                                                GError             **error);
 
 /* The id of the dossier with @reference (in the trash or not); 0 with
  * ESS_STORE_ERROR_NOT_FOUND when there is none. */

@@ -294,7 +294,8 @@ test_ceilings_from_variant (void)
     " ('regional', '2024-01-01', 10000000, 3),"  /* unknown kind */
     " ('general', '2025-01-01', 0, 3),"          /* no amount */
     " ('general', '2025-01-01', 10000000, 0),"   /* no period */
-    " ('general', '01/01/2025', 10000000, 3)]"));  /* not ISO */
+    " ('general', '01/01/2025', 10000000, 3),"   /* not ISO */
+    " ('general', '2024-01-01', 99900000, 3)]"));  /* same kind and date again */
   g_autoptr(GArray) ceilings = ess_aid_ceilings_from_variant (value);
   const EssAidCeiling *items = (const EssAidCeiling *) (gpointer) ceilings->data;
   const EssAidCeiling *at;

@@ -730,6 +730,69 @@ test_de_minimis (Fixture       *f,
                   " (dépassement 50" S "000,01" E ")");
 }
 
+/* The Preferences write their ceilings into the database: checked first,
+ * written in one go, and the checks of the dossiers use them. */
+static void
+test_replace_ceilings (Fixture       *f,
+                       gconstpointer  data)
+{
+  const EssAidCeiling ours[] = {
+    { "general", "2007-01-01", 20000000, 3 },
+    { "general", "2024-01-01", 40000000, 3 },
+    { "sgei", "2012-04-29", 50000000, 3 },
+  };
+  const EssAidCeiling repeated[] = {
+    { "general", "2024-01-01", 40000000, 3 },
+    { "general", "2024-01-01", 10000000, 3 },
+  };
+  const EssAidCeiling bad_date[] = {
+    { "general", "2024-13-01", 40000000, 3 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GArray) listed = NULL;
+  g_autofree char *applicant = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                sql_int (f, "SELECT id FROM applicants WHERE name = 'Travail et Culture'"));
+  gint64 id = ess_store_create_dossier (f->store, "APP", 2024, &error);
+
+  g_assert_no_error (error);
+  /* 350 000 requested in 2024: over the 300 000 of the regulation. */
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_APPLICANT, applicant, &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_REQUESTED, "35000000", &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_DECIDED_ON, "2024-06-01", &error));
+  g_assert_no_error (error);
+  findings = ess_store_dossier_findings (f->store, id, &error);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* 400 000 from 2024: within. */
+  g_assert_true (ess_store_replace_aid_ceilings (f->store, ours, G_N_ELEMENTS (ours), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM aid_ceilings"), ==, 3);
+  g_assert_cmpint (sql_int (f, "SELECT amount_cents FROM aid_ceilings WHERE kind = 'general' AND from_on = '2024-01-01'"),
+                   ==, 40000000);
+  findings = ess_store_dossier_findings (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* Refused, and nothing changed: the same kind and date twice, a date that does not exist. */
+  g_assert_false (ess_store_replace_aid_ceilings (f->store, repeated, G_N_ELEMENTS (repeated), &error));
+  g_assert_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING);
+  g_clear_error (&error);
+  g_assert_false (ess_store_replace_aid_ceilings (f->store, bad_date, G_N_ELEMENTS (bad_date), &error));
+  g_assert_error (error, ESS_AID_ERROR, ESS_AID_ERROR_INVALID_CEILING);
+  g_clear_error (&error);
+  listed = ess_store_list_aid_ceilings (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 3);
+  g_assert_cmpstr (g_array_index (listed, EssAidCeiling, 2).kind, ==, "sgei");
+  g_assert_cmpint (g_array_index (listed, EssAidCeiling, 1).amount_cents, ==, 40000000);
+
+  /* The same ceilings again: accepted, still three. */
+  g_assert_true (ess_store_replace_aid_ceilings (f->store, ours, G_N_ELEMENTS (ours), &error));
+  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM aid_ceilings"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +816,7 @@ main (int   argc,
   ADD ("/store-funding/max-rate", test_max_rate);
   ADD ("/store-funding/de-minimis", test_de_minimis);
   ADD ("/store-funding/overflow", test_overflow);
+  ADD ("/store-funding/replace-ceilings", test_replace_ceilings);
 #undef ADD
 
   return g_test_run ();

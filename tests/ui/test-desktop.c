@@ -14,6 +14,7 @@
 #include "ess-help-window.h"
 #include "ess-preferences-window.h"
 #include "ess-store-dossiers.h"
+#include "ess-store-funding.h"
 #include "ess-window.h"
 
 static char *data_home;
@@ -266,6 +267,37 @@ test_instructor_name (void)
   settings = settings_new ();
   g_settings_set_string (settings, "instructor-name", "Camille Durand");
   run_application (step_instructor_name);
+}
+
+/* The ceilings of the Preferences are the ones the database checks with. */
+static void
+step_ceilings (EssApplication *app)
+{
+  g_autoptr(GSettings) settings = settings_new ();
+  EssStore *store = ess_application_get_store (app);
+  g_autoptr(GArray) ceilings = ess_store_list_aid_ceilings (store, NULL);
+
+  /* Written when the database opened (a new database has the regulation's
+   * ceilings since 1900; the settings date them from 2007 and 2012). */
+  g_assert_cmpuint (ceilings->len, ==, 4);
+  g_assert_cmpstr (g_array_index (ceilings, EssAidCeiling, 0).from, ==, "2007-01-01");
+  g_assert_cmpstr (g_array_index (ceilings, EssAidCeiling, 2).from, ==, "2012-04-29");
+  g_clear_pointer (&ceilings, g_array_unref);
+
+  /* And when the Preferences change them. */
+  g_settings_set_value (settings, "aid-ceilings",
+                        g_variant_new_parsed ("[('general', '2024-01-01', int64 40000000, 3)]"));
+  ceilings = ess_store_list_aid_ceilings (store, NULL);
+  g_assert_cmpuint (ceilings->len, ==, 1);
+  g_assert_cmpint (g_array_index (ceilings, EssAidCeiling, 0).amount_cents, ==, 40000000);
+}
+
+static void
+test_ceilings (void)
+{
+  reset_settings ();
+  run_application (step_ceilings);
+  reset_settings ();
 }
 
 static EssStore *
@@ -993,6 +1025,7 @@ main (int   argc,
 
   g_test_add_func ("/desktop/databases", test_databases);
   g_test_add_func ("/desktop/instructor-name", test_instructor_name);
+  g_test_add_func ("/desktop/ceilings", test_ceilings);
   g_test_add_func ("/desktop/pane-and-size", test_pane_and_size);
   g_test_add_func ("/desktop/list-view", test_list_view);
   g_test_add_func ("/desktop/icons", test_icons);
