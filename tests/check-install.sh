@@ -42,6 +42,8 @@ grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$data/me
   fail "the metainfo does not launch the desktop file"
 grep -q '<p xml:lang="fr">' "$data/metainfo/$app_id.metainfo.xml" || fail "the metainfo has no French description"
 glib-compile-schemas --strict --dry-run "$data/glib-2.0/schemas" || fail "the installed schema does not compile"
+desktop-file-validate "$desktop" || fail "the installed desktop file is not valid"
+appstreamcli validate --no-net "$data/metainfo/$app_id.metainfo.xml" >/dev/null || fail "the installed metainfo is not valid"
 
 # The installed program runs, on a fresh data folder, with the installed translations.
 out=$("$bin/ess-instruction" --version) || fail "--version failed"

@@ -986,7 +986,8 @@ test_user_guide (void)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (ess_help_window_get_view (window));
   const char *sections[] = { "Premier lancement", "Trouver un dossier", "Créer et compléter un dossier",
                              "Instruire un dossier", "Suivre les versements",
-                             "Historique, corbeille et annulation", "Exporter la liste des dossiers",
+                             "Historique, corbeille et annulation", "Le tableau de bord",
+                             "Vérifier et exporter en ligne de commande",
                              "Plusieurs bases de données", "Préférences", "Sauvegarder", "Au clavier" };
   g_autofree char *text = NULL;
   GtkTextIter start, end;
