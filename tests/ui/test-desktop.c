@@ -411,6 +411,27 @@ test_list_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_frames (2);
 
+  /* A setting that is not a view (edited by hand), or names a scheme and a
+   * territory this database does not have: the list opens whole, or filtered
+   * on what exists, without a warning. */
+  {
+    g_autoptr(GSettings) settings = settings_new ();
+    g_autofree char *bogus = g_strdup_printf ("{'%s': 'pas une vue', '%s': '[view]\\nscheme=XYZ\\nterritory=999\\n'}",
+                                              ess_store_get_path (other), ess_store_get_path (store));
+    g_autoptr(GVariant) value = g_variant_parse (G_VARIANT_TYPE ("a{ss}"), bogus, NULL, NULL, NULL);
+
+    g_assert_nonnull (value);
+    g_settings_set_value (settings, "list-views", value);
+    window = ess_window_new (NULL, other);
+    g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 4);
+    gtk_window_destroy (GTK_WINDOW (window));
+    window = ess_window_new (NULL, store);
+    gtk_window_present (GTK_WINDOW (window));
+    wait_for_frames (5);
+    gtk_window_destroy (GTK_WINDOW (window));
+    wait_for_frames (2);
+  }
+
   close_temporary_store (other);
   close_temporary_store (store);
 }
