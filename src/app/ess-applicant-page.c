@@ -76,6 +76,7 @@ struct _EssApplicantPage
   GtkWidget    *new_button;
   GtkWidget    *empty_label;
   GtkWidget    *details_box;
+  GtkWidget    *columns_box;
   GtkEntry     *entries[N_FIELDS];
   GtkLabel     *errors[N_FIELDS];
   GtkDropDown  *legal_form_dropdown;
@@ -1048,6 +1049,7 @@ ess_applicant_page_class_init (EssApplicantPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, details_box);
+  gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, columns_box);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, legal_form_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, commune_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, save_error);
@@ -1085,6 +1087,12 @@ ess_applicant_page_init (EssApplicantPage *self)
   load_ceilings (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The two columns are a layout, not items to pick: Tab goes straight
+   * into their fields. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   self->entries[FIELD_NAME] = self->name_entry;
   self->entries[FIELD_SIRET] = self->siret_entry;

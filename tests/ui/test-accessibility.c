@@ -223,6 +223,38 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+static GtkScrolledWindow *
+first_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = first_scrolled_window (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page fits the width it is given: nothing to scroll sideways. */
+static void
+assert_no_sideways_scroll (GtkWidget  *page,
+                           const char *where)
+{
+  GtkScrolledWindow *scroller = first_scrolled_window (page);
+  GtkAdjustment *h;
+
+  if (scroller == NULL)
+    return;
+  h = gtk_scrolled_window_get_hadjustment (scroller);
+  g_test_message ("%s: content %.0f px wide in %.0f px", where, gtk_adjustment_get_upper (h),
+                  gtk_adjustment_get_page_size (h));
+  if (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h) + 1)
+    g_error ("%s: the page is %.0f px wide for %.0f px shown", where, gtk_adjustment_get_upper (h),
+             gtk_adjustment_get_page_size (h));
+}
+
 /* The checker itself: it must catch a bare icon button and accept a named one. */
 static void
 test_checker (void)
@@ -447,6 +479,7 @@ test_main_window (Fixture       *fixture,
       assert_keyboard_reaches_all (GTK_WINDOW (fixture->window), where);
       assert_unique_mnemonics (GTK_WIDGET (fixture->window), where);
       assert_unique_mnemonics (child, where);
+      assert_no_sideways_scroll (child, where);
     }
 }
 
@@ -573,6 +606,7 @@ test_large_text_high_contrast (Fixture       *fixture,
       gtk_notebook_set_current_page (notebook, page);
       wait_for_frames (5);
       assert_fits_screen (GTK_WIDGET (fixture->window), where);
+      assert_no_sideways_scroll (gtk_notebook_get_nth_page (notebook, page), where);
     }
   gtk_notebook_set_current_page (notebook, 0);
   wait_for_frames (10);
