@@ -112,7 +112,7 @@ ess_cli_list (EssCliContext  *context,
       return ESS_CLI_USAGE;
     }
 
-  store = ess_cli_open_store (context, &error);
+  store = ess_cli_open_store_for_reading (context, &error);
   if (store == NULL)
     {
       ess_cli_print_error (error->message);

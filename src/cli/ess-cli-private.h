@@ -24,8 +24,15 @@ typedef struct
   EssCliVerbFunc  run;
 } EssCliVerb;
 
+/* The database file of the run, and the flags it is opened with. */
+char     *ess_cli_database_path (EssCliContext     *context,
+                                 EssStoreOpenFlags *flags);
 EssStore *ess_cli_open_store  (EssCliContext  *context,
                                GError        **error);
+/* For commands that only read: read-only when another program has the
+ * database open for writing. */
+EssStore *ess_cli_open_store_for_reading (EssCliContext  *context,
+                                          GError        **error);
 void      ess_cli_print_error (const char     *message);
 
 /* Parses REFERENCE [-o FILE] of an export verb; ESS_CLI_OK or the exit
@@ -52,5 +59,11 @@ int       ess_cli_export_plan (EssCliContext  *context,
 int       ess_cli_export_budget (EssCliContext  *context,
                                  int             argc,
                                  char          **argv);
+int       ess_cli_backup      (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+int       ess_cli_restore     (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
 
 G_END_DECLS

@@ -17,6 +17,8 @@ static const EssCliVerb verbs[] = {
   { "check", N_("Check funding plans, budgets, envelopes and aid ceilings"), ess_cli_check },
   { "export-plan", N_("Write a dossier's funding plan as CSV"), ess_cli_export_plan },
   { "export-budget", N_("Write a dossier's budget as CSV"), ess_cli_export_budget },
+  { "backup", N_("Back up the database now, or list its backups"), ess_cli_backup },
+  { "restore", N_("Replace the database with one of its backups"), ess_cli_restore },
 };
 
 static const EssCliVerb *
@@ -63,23 +65,44 @@ ess_cli_wants_command (int    argc,
   return verb_index (argc, argv) > 0;
 }
 
+char *
+ess_cli_database_path (EssCliContext     *context,
+                       EssStoreOpenFlags *flags)
+{
+  *flags = ESS_STORE_OPEN_DEFAULT;
+  if (context->database != NULL)
+    return g_canonicalize_filename (context->database, NULL);
+
+  /* Only the default database is filled with the demo dossiers. */
+  *flags |= ESS_STORE_OPEN_DEMO_DATA;
+  return ess_store_default_path ();
+}
+
 EssStore *
 ess_cli_open_store (EssCliContext  *context,
                     GError        **error)
 {
-  EssStoreOpenFlags flags = ESS_STORE_OPEN_DEFAULT;
-  g_autofree char *path = NULL;
-
-  if (context->database != NULL)
-    path = g_strdup (context->database);
-  else
-    {
-      path = ess_store_default_path ();
-      /* Only the default database is filled with the demo dossiers. */
-      flags |= ESS_STORE_OPEN_DEMO_DATA;
-    }
+  EssStoreOpenFlags flags;
+  g_autofree char *path = ess_cli_database_path (context, &flags);
 
   return ess_store_open (path, flags, error);
+}
+
+EssStore *
+ess_cli_open_store_for_reading (EssCliContext  *context,
+                                GError        **error)
+{
+  EssStoreOpenFlags flags;
+  g_autofree char *path = ess_cli_database_path (context, &flags);
+  g_autoptr(GError) local_error = NULL;
+  EssStore *store = ess_store_open (path, flags, &local_error);
+
+  if (store == NULL && g_error_matches (local_error, ESS_STORE_ERROR, ESS_STORE_ERROR_LOCKED))
+    return ess_store_open (path, ESS_STORE_OPEN_READ_ONLY, error);
+
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return store;
 }
 
 void

@@ -19,6 +19,16 @@ gboolean      ess_store_begin         (EssStore    *self,
 gboolean      ess_store_commit        (EssStore    *self,
                                        GError     **error);
 void          ess_store_rollback      (EssStore    *self);
+gboolean      ess_store_in_transaction (EssStore   *self);
+/* Applies the migrations from the file's user_version to the latest,
+ * after a backup (ESS_BACKUP_MIGRATION) when the file has data. */
+gboolean      ess_store_migrate       (EssStore    *self,
+                                       GError     **error);
+/* Creates an empty file of mode 0600 (and its folder, 0700). */
+gboolean      ess_store_create_private_file (const char  *path,
+                                             GError     **error);
+/* Forgets the cached statements (the schema was replaced by a restore). */
+void          ess_store_clear_statements (EssStore *self);
 gboolean      ess_store_exec          (EssStore    *self,
                                        const char  *sql,
                                        GError     **error);

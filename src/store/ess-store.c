@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "ess-resources.h"
+#include "ess-store-backup.h"
+#include "ess-store-lock.h"
 #include "ess-store-private.h"
 
 /* Migrations, in order: resource N is schema version N. */
@@ -28,9 +30,12 @@ struct _EssStore
   char       *path;
   char       *author;
   GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt */
+  EssStoreLock *lock;       /* NULL when read-only */
+  char       *backup_warning;
   int         schema_version;
   guint       created : 1;
   guint       in_transaction : 1;
+  guint       read_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EssStore, ess_store, G_TYPE_OBJECT)
@@ -65,6 +70,7 @@ ess_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_free (self->path);
   g_free (self->author);
+  g_free (self->backup_warning);
 
   G_OBJECT_CLASS (ess_store_parent_class)->finalize (object);
 }
@@ -108,12 +114,40 @@ ess_store_close (EssStore *self)
 {
   g_return_if_fail (ESS_IS_STORE (self));
 
-  if (self->db == NULL)
-    return;
+  if (self->db != NULL)
+    {
+      g_hash_table_remove_all (self->statements);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  /* After the connection: the lock covers everything SQLite writes. */
+  g_clear_pointer (&self->lock, ess_store_lock_release);
+}
 
+void
+ess_store_clear_statements (EssStore *self)
+{
   g_hash_table_remove_all (self->statements);
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
+}
+
+gboolean
+ess_store_get_read_only (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+ess_store_get_backup_warning (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+  return self->backup_warning;
+}
+
+gboolean
+ess_store_in_transaction (EssStore *self)
+{
+  return self->in_transaction;
 }
 
 sqlite3 *
@@ -183,7 +217,7 @@ ess_store_set_error (EssStore    *self,
     case SQLITE_FULL:
       code = ESS_STORE_ERROR_FULL;
       g_set_error (error, ESS_STORE_ERROR, code,
-                   _("The disk is full: %s was not saved. Free some space and try again."),
+                   _("The disk is full, the change was not saved (%s). Free some space and try again."),
                    what);
       return;
     case SQLITE_BUSY:
@@ -192,6 +226,18 @@ ess_store_set_error (EssStore    *self,
       g_set_error (error, ESS_STORE_ERROR, code,
                    _("The database is in use by another program: %s was not saved."),
                    what);
+      return;
+    case SQLITE_IOERR:
+      code = ESS_STORE_ERROR_IO;
+      g_set_error (error, ESS_STORE_ERROR, code,
+                   _("The disk could not be read or written, the change was not saved (%s: %s). "
+                     "Check the disk or the network drive and try again."),
+                   what, detail);
+      return;
+    case SQLITE_READONLY:
+      code = ESS_STORE_ERROR_READ_ONLY;
+      g_set_error (error, ESS_STORE_ERROR, code,
+                   _("The database is open read-only, the change was not saved (%s)."), what);
       return;
     case SQLITE_NOTADB:
       code = ESS_STORE_ERROR_NOT_A_DATABASE;
@@ -270,9 +316,20 @@ ess_store_exec (EssStore    *self,
 
   if (rc != SQLITE_OK)
     {
-      int code = (rc & 0xff) == SQLITE_FULL ? ESS_STORE_ERROR_FULL : ESS_STORE_ERROR_SQL;
-      g_set_error (error, ESS_STORE_ERROR, code, _("Database error: %s"),
-                   message ? message : sqlite3_errstr (rc));
+      switch (rc & 0xff)
+        {
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_READONLY:
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+          ess_store_set_error (self, error, rc, _("saving"));
+          break;
+        default:
+          g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_SQL, _("Database error: %s"),
+                       message ? message : sqlite3_errstr (rc));
+          break;
+        }
       sqlite3_free (message);
       return FALSE;
     }
@@ -410,8 +467,17 @@ check_quick (EssStore  *self,
 {
   sqlite3_stmt *stmt;
   g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_problems = 0;
   int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
 
+  if (rc != SQLITE_OK && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB))
+    {
+      /* The schema itself cannot be read. */
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). It was not modified."),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       ess_store_set_error (self, error, rc, _("checking the database"));
@@ -420,23 +486,43 @@ check_quick (EssStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *line = ess_store_column_text (stmt, 0);
-      if (!g_str_equal (line, "ok") && problems->len < 400)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      /* A row may hold several lines, under a heading "*** in database main ***". */
+      g_auto(GStrv) lines = g_strsplit (ess_store_column_text (stmt, 0), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (lines[i][0] == '\0' || g_str_equal (lines[i], "ok") || g_str_has_prefix (lines[i], "***"))
+            continue;
+          if (n_problems == 0)
+            g_string_append (problems, lines[i]);
+          n_problems++;
+        }
     }
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  /* A file cut short or with damaged pages can stop the check itself. */
+  if (rc != SQLITE_DONE && ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB))
+    {
+      if (n_problems == 0)
+        g_string_append (problems, sqlite3_errstr (rc));
+      n_problems++;
+    }
+  else if (rc != SQLITE_DONE)
     {
       ess_store_set_error (self, error, rc, _("checking the database"));
       return FALSE;
     }
 
-  if (problems->len > 0)
+  if (n_problems > 0)
     {
       g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (%s). It was not modified; restore a backup."),
-                   self->path, problems->str);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The database “%s” is damaged: its check found %u problem (%s). "
+                                "It was not modified.",
+                                "The database “%s” is damaged: its check found %u problems, the "
+                                "first: %s. It was not modified.",
+                                n_problems),
+                   self->path, n_problems, problems->str);
       return FALSE;
     }
 
@@ -477,11 +563,80 @@ apply_migration (EssStore  *self,
   return ess_store_commit (self, error);
 }
 
+gboolean
+ess_store_migrate (EssStore  *self,
+                   GError   **error)
+{
+  int version = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  /* A copy of the previous version first: a migration that goes wrong
+   * in a way SQLite cannot roll back must still leave a way back. */
+  if (version > 0 && version < ess_store_latest_version ())
+    {
+      g_autoptr(EssBackup) backup = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      backup = ess_store_backup (self, ESS_BACKUP_MIGRATION, &local_error);
+      if (backup == NULL)
+        {
+          g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_MIGRATION,
+                       _("The database “%s” needs an upgrade to version %d, but the backup "
+                         "before the upgrade failed: %s It was not modified."),
+                       self->path, ess_store_latest_version (), local_error->message);
+          return FALSE;
+        }
+    }
+
+  for (int v = version + 1; v <= ess_store_latest_version (); v++)
+    if (!apply_migration (self, v, error))
+      return FALSE;
+  self->schema_version = ess_store_latest_version ();
+
+  return TRUE;
+}
+
+/* Adds to a refusal of a damaged file where its most recent good backup is. */
+static void
+offer_backup (GError     **error,
+              const char  *path)
+{
+  g_autoptr(EssBackup) good = NULL;
+  g_autofree char *offer = NULL;
+  char *message;
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  good = ess_store_find_good_backup (path);
+  if (good != NULL)
+    {
+      g_autofree char *description = ess_backup_describe (good);
+      g_autofree char *quoted_path = g_shell_quote (path);
+      g_autofree char *quoted_backup = g_shell_quote (good->path);
+      offer = g_strdup_printf (_("The most recent good backup is “%s” (%s); restoring it keeps "
+                                 "the damaged file aside. Command: ess-instruction --database "
+                                 "%s restore %s"),
+                               good->path, description, quoted_path, quoted_backup);
+    }
+  else
+    {
+      g_autofree char *dir = ess_backup_dir (path);
+      offer = g_strdup_printf (_("No good backup of it was found in “%s”."), dir);
+    }
+
+  message = g_strdup_printf ("%s %s", (*error)->message, offer);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 /* Creates the file with mode 0600 before SQLite touches it: the database
  * holds personal data of applicants' contacts. */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+gboolean
+ess_store_create_private_file (const char  *path,
+                               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -515,6 +670,9 @@ setup_connection (EssStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
+  if (self->read_only)
+    return ess_store_exec (self, "PRAGMA foreign_keys = ON", error);
+
   return ess_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
          ess_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
          ess_store_exec (self, "PRAGMA synchronous = FULL", error);
@@ -526,6 +684,7 @@ ess_store_open (const char         *path,
                 GError            **error)
 {
   g_autoptr(EssStore) self = NULL;
+  g_autoptr(GError) backup_error = NULL;
   gboolean exists;
   int version = 0;
   int rc;
@@ -534,6 +693,7 @@ ess_store_open (const char         *path,
 
   self = g_object_new (ESS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = (flags & ESS_STORE_OPEN_READ_ONLY) != 0;
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -543,10 +703,27 @@ ess_store_open (const char         *path,
       return NULL;
     }
 
-  if (!exists && !create_private_file (path, error))
+  if (self->read_only && !exists)
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                   _("The database “%s” does not exist."), path);
+      return NULL;
+    }
+
+  /* Before anything is created or read: a second writer stops here. */
+  if (!self->read_only)
+    {
+      self->lock = ess_store_lock_acquire (path, error);
+      if (self->lock == NULL)
+        return NULL;
+    }
+
+  if (!exists && !ess_store_create_private_file (path, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
@@ -558,9 +735,20 @@ ess_store_open (const char         *path,
   /* Read before writing anything: a file from elsewhere must stay as it is. */
   if (!query_int (self, "PRAGMA user_version", &version, NULL))
     {
-      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not an Instruction ESS database (it is not an SQLite file). It was not modified."),
-                   path);
+      rc = sqlite3_errcode (self->db) & 0xff;
+      if (rc == SQLITE_CORRUPT)
+        g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT,
+                     _("The database “%s” is damaged (%s). It was not modified."),
+                     path, sqlite3_errmsg (self->db));
+      else if (rc == SQLITE_NOTADB)
+        g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not an Instruction ESS database (it is not an SQLite file). It was not modified."),
+                     path);
+      else
+        g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                     _("Cannot read the database “%s”: %s. It was not modified."),
+                     path, sqlite3_errmsg (self->db));
+      offer_backup (error, path);
       return NULL;
     }
 
@@ -575,17 +763,32 @@ ess_store_open (const char         *path,
     }
 
   if (exists && !check_quick (self, error))
-    return NULL;
+    {
+      offer_backup (error, path);
+      return NULL;
+    }
+
+  if (self->read_only && version < ess_store_latest_version ())
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_MIGRATION,
+                   _("The database “%s” is from an older version (schema %d) and must be "
+                     "upgraded first: open it once in Instruction ESS."),
+                   path, version);
+      return NULL;
+    }
 
   if (!setup_connection (self, error))
     return NULL;
 
   self->created = (version == 0);
+  if (self->read_only)
+    {
+      self->schema_version = version;
+      return g_steal_pointer (&self);
+    }
 
-  for (int v = version + 1; v <= ess_store_latest_version (); v++)
-    if (!apply_migration (self, v, error))
-      return NULL;
-  self->schema_version = ess_store_latest_version ();
+  if (!ess_store_migrate (self, error))
+    return NULL;
 
   if (self->created)
     {
@@ -600,6 +803,12 @@ ess_store_open (const char         *path,
           if (demo == NULL || !ess_store_seed_demo (self, demo, error))
             return NULL;
         }
+    }
+  else if (!ess_store_backup_daily (self, &backup_error))
+    {
+      /* The data is fine and the user needs it: open, and say it. */
+      self->backup_warning = g_strdup (backup_error->message);
+      g_message ("%s", backup_error->message);
     }
 
   return g_steal_pointer (&self);

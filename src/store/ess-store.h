@@ -22,6 +22,14 @@ typedef enum
   ESS_STORE_ERROR_BUSY,
   ESS_STORE_ERROR_NOT_FOUND,
   ESS_STORE_ERROR_INVALID,
+  /* Another program has the database open for writing (ess-store-lock.h). */
+  ESS_STORE_ERROR_LOCKED,
+  /* A backup could not be written, checked or restored. */
+  ESS_STORE_ERROR_BACKUP,
+  /* The disk could not be read or written (not a full disk). */
+  ESS_STORE_ERROR_IO,
+  /* A write to a database opened read-only. */
+  ESS_STORE_ERROR_READ_ONLY,
 } EssStoreError;
 
 typedef enum
@@ -29,6 +37,10 @@ typedef enum
   ESS_STORE_OPEN_DEFAULT   = 0,
   /* Fill a newly created database with the demo dossiers. */
   ESS_STORE_OPEN_DEMO_DATA = 1 << 0,
+  /* Read only: no lock, no migration, no backup; any write fails with
+   * ESS_STORE_ERROR_READ_ONLY. For reading a database that another
+   * program has open (the `list` and `backup` commands). */
+  ESS_STORE_OPEN_READ_ONLY = 1 << 1,
 } EssStoreOpenFlags;
 
 #define ESS_TYPE_STORE (ess_store_get_type ())
@@ -38,6 +50,14 @@ GQuark      ess_store_error_quark          (void);
 int         ess_store_latest_version       (void);
 char       *ess_store_default_path         (void);
 
+/* Opens (or creates, mode 0600) the database at @path for writing: takes
+ * its lock (ESS_STORE_ERROR_LOCKED when another program has it), refuses
+ * without writing a file that is not a database (NOT_A_DATABASE), fails
+ * quick_check (CORRUPT: the message names the most recent good backup,
+ * ess_store_find_good_backup()) or comes from a newer version (TOO_NEW);
+ * backs up before migrating (refused if that backup fails), migrates, and
+ * makes the daily backup (a failure of that one does not stop the
+ * opening: see ess_store_get_backup_warning()). */
 EssStore   *ess_store_open                 (const char         *path,
                                             EssStoreOpenFlags   flags,
                                             GError            **error);
@@ -47,6 +67,9 @@ int         ess_store_get_schema_version   (EssStore           *self);
 void        ess_store_set_author           (EssStore           *self,
                                             const char         *author);
 const char *ess_store_get_author           (EssStore           *self);
+gboolean    ess_store_get_read_only        (EssStore           *self);
+/* Why the daily backup at opening failed, or NULL. */
+const char *ess_store_get_backup_warning   (EssStore           *self);
 void        ess_store_close                (EssStore           *self);
 
 /* Counts used by checks and tests; -1 and @error on failure. */
