@@ -178,6 +178,126 @@ test_refused_database (Fixture       *f,
   g_assert_cmpstr (contents, ==, "ceci n'est pas une base\n");
 }
 
+/* The path of the backup the last `backup` printed. */
+static char *
+printed_backup (Fixture *f)
+{
+  const char *start = strstr (f->stdout_text, "/");
+  const char *end = start ? strstr (start, ".db") : NULL;
+
+  g_assert_nonnull (end);
+  return g_strndup (start, end + 3 - start);
+}
+
+/* backup, then a damaged file: refused with the backup named, restored
+ * from the command line with the damaged file kept aside. */
+static void
+test_backup_and_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->home, "ess-instruction", "instruction-ess.db", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *contents = NULL;
+
+  run (f, "list", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  run (f, "backup", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  backup = printed_backup (f);
+  g_assert_true (g_str_has_prefix (backup, f->home));
+  g_assert_true (g_str_has_suffix (backup, "-manual.db"));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  run (f, "backup", "--list", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, backup));
+
+  g_assert_true (g_file_set_contents (db, "plus une base\n", -1, NULL));
+  run (f, "list", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, backup));
+  g_assert_nonnull (strstr (f->stderr_text, "restore"));
+
+  run (f, "restore", backup, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, ".damaged"));
+  g_assert_nonnull (strstr (f->stdout_text, "4 dossiers"));
+
+  run (f, "list", "--format=csv", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, "APT-2013-003,"));
+
+  /* Restoring a good database backs up its contents first. */
+  run (f, "restore", backup, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, "-restore.db"));
+}
+
+static void
+test_restore_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->home, "base.db", NULL);
+  g_autofree char *text = g_build_filename (f->home, "sauvegarde.db", NULL);
+  g_autofree char *backups = g_build_filename (f->home, "backups", NULL);
+
+  run (f, "--database", db, "list", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  run (f, "--database", db, "restore", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "--database", db, "restore", "a.db", "b.db", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  g_assert_true (g_file_set_contents (text, "rien\n", -1, NULL));
+  run (f, "--database", db, "restore", text, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "sauvegarde.db"));
+  /* Nothing was touched: not even a backup of the current file. */
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+}
+
+/* While the application has the database, `list` reads it, `backup`
+ * copies it and `restore` is refused with who holds it. */
+static void
+test_while_open_elsewhere (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->home, "base.db", NULL);
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *backup = NULL;
+
+  run (f, "--database", db, "list", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             g_getenv ("ESS_TEST_WRITER"), "hold", db, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (holder));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL);
+  g_assert_cmpstr (line, ==, "open");
+
+  run (f, "--database", db, "list", "--format=csv", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->stdout_text, "reference,"));
+
+  run (f, "--database", db, "backup", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  backup = printed_backup (f);
+
+  run (f, "--database", db, "restore", backup, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, g_subprocess_get_identifier (holder)));
+
+  g_subprocess_force_exit (holder);
+  g_subprocess_wait (holder, NULL, NULL);
+  run (f, "--database", db, "restore", backup, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +310,9 @@ main (int   argc,
   g_test_add ("/cli/new-database", Fixture, NULL, fixture_setup, test_new_database_has_no_demo, fixture_teardown);
   g_test_add ("/cli/usage-errors", Fixture, NULL, fixture_setup, test_usage_errors, fixture_teardown);
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_setup, test_refused_database, fixture_teardown);
+  g_test_add ("/cli/backup-and-restore", Fixture, NULL, fixture_setup, test_backup_and_restore, fixture_teardown);
+  g_test_add ("/cli/restore-refused", Fixture, NULL, fixture_setup, test_restore_refused, fixture_teardown);
+  g_test_add ("/cli/while-open-elsewhere", Fixture, NULL, fixture_setup, test_while_open_elsewhere, fixture_teardown);
 
   return g_test_run ();
 }
