@@ -11,6 +11,7 @@
 #include "ess-store-funding.h"
 #include "ess-help-window.h"
 #include "ess-preferences-window.h"
+#include "ess-store-backup.h"
 #include "ess-window.h"
 
 #define MAX_RECENT_DATABASES 5
@@ -156,11 +157,28 @@ forget_database (EssApplication *self,
 }
 
 static void
+show_note (GtkWindow  *parent,
+           const char *primary,
+           const char *secondary)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_WARNING, GTK_BUTTONS_CLOSE, "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_main_window (EssApplication *self)
 {
   GtkWindow *window = GTK_WINDOW (ess_window_new (self, self->store));
 
   gtk_window_present (window);
+
+  /* The data is there, but the user should know it has no fresh copy. */
+  if (ess_store_get_backup_warning (self->store) != NULL)
+    show_note (window, _("The daily backup could not be made"), ess_store_get_backup_warning (self->store));
 }
 
 /* Takes @store as the application's database: the windows on the old one
@@ -261,6 +279,73 @@ ess_application_open_database (EssApplication  *self,
   return TRUE;
 }
 
+static void
+on_damaged_response (GtkDialog      *dialog,
+                     int             response,
+                     EssApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* The dialog stays until the window replaces it: the application lives on. */
+  if (!ess_store_restore_file (path, backup, &kept, &error) ||
+      !ess_application_open_database (self, path, FALSE, &error))
+    show_error (self, _("The backup could not be restored"), error->message);
+  else if (kept != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("The damaged file was kept as “%s”, in case a specialist "
+                                                 "can recover more from it."), kept);
+      show_note (main_window (self), _("The backup was restored"), note);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* @path cannot be opened: say why, and when it is damaged and a good
+ * backup of it exists, offer to restore that backup. */
+static void
+show_open_error (EssApplication *self,
+                 const char     *primary,
+                 const char     *path,
+                 const char     *message,
+                 const GError   *error)
+{
+  g_autoptr(EssBackup) backup = NULL;
+  GtkWindow *parent = main_window (self);
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT) ||
+      g_error_matches (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_A_DATABASE))
+    backup = ess_store_find_good_backup (path);
+  if (backup == NULL)
+    {
+      show_error (self, primary, message);
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (parent, parent ? GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT : 0,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE, "%s", _("The database is damaged"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Instruction ESS"));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Restore the Backup"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT),
+                            "suggested-action");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup->path), g_free);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_damaged_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static EssStore *
 open_startup_store (EssApplication  *self,
                     GError         **last_error,
@@ -304,7 +389,9 @@ ess_application_activate (GApplication *application)
       self->store = open_startup_store (self, &last_error, &error);
       if (self->store == NULL)
         {
-          show_error (self, _("The database cannot be opened"), error->message);
+          g_autofree char *path = self->database ? g_strdup (self->database) : ess_store_default_path ();
+
+          show_open_error (self, _("The database cannot be opened"), path, error->message, error);
           return;
         }
       apply_author (self);
@@ -318,7 +405,9 @@ ess_application_activate (GApplication *application)
     {
       g_autofree char *secondary = g_strdup_printf (_("%s\n\nThe default database is open instead."),
                                                     last_error->message);
-      show_error (self, _("The last database used cannot be opened"), secondary);
+      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+      show_open_error (self, _("The last database used cannot be opened"), last, secondary, last_error);
     }
 }
 
@@ -487,7 +576,7 @@ on_open_response (GtkNativeDialog *dialog,
     return;
 
   if (!ess_application_open_database (self, path, FALSE, &error))
-    show_error (self, _("The database cannot be opened"), error->message);
+    show_open_error (self, _("The database cannot be opened"), path, error->message, error);
 }
 
 static void
@@ -568,7 +657,7 @@ open_recent_action (GSimpleAction *action,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     forget_database (self, path);
-  show_error (self, _("The database cannot be opened"), error->message);
+  show_open_error (self, _("The database cannot be opened"), path, error->message, error);
 }
 
 static void

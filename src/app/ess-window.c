@@ -10,6 +10,7 @@
 #include "ess-dashboard-view.h"
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
+#include "ess-restore-dialog.h"
 #include "ess-status-dialog.h"
 #include "ess-store-dossiers.h"
 #include "ess-store-undo.h"
@@ -659,6 +660,27 @@ ess_window_close_request (GtkWindow *window)
 }
 
 static void
+backup_now_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+
+  ess_backup_now (GTK_WINDOW (self), self->store);
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  EssRestoreDialog *dialog = ess_restore_dialog_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 ess_window_class_init (EssWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -702,6 +724,8 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.backup-now", NULL, backup_now_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);

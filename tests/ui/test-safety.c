@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Backs up and restores from the window's menu, as a user does. */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ess-restore-dialog.h"
+#include "ess-store-backup.h"
+#include "ess-store-dossiers.h"
+#include "ess-window.h"
+
+static void
+wait_for_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_usleep (20 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The open toplevel of @type other than @skip, or NULL. */
+static GtkWidget *
+find_toplevel (GType      type,
+               GtkWidget *skip)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != skip && G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+close_message (void)
+{
+  GtkWidget *message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
+
+  g_assert_nonnull (message);
+  gtk_window_destroy (GTK_WINDOW (message));
+  wait_for_frames (2);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_backup_and_restore (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-safety-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  EssRestoreDialog *dialog;
+  GtkWidget *question;
+  EssWindow *window;
+  GListModel *dossiers;
+
+  g_assert_no_error (error);
+  window = ess_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (20);
+  dossiers = ess_window_get_dossiers (window);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
+
+  /* Back Up Now: a checked backup, and a message that says where. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backup-now", NULL));
+  wait_for_frames (5);
+  backups = ess_store_list_backups (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    GtkWidget *message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
+    g_assert_nonnull (message);
+    save_screenshot (message, "test-backup-now.png");
+  }
+  close_message ();
+
+  /* Two new dossiers after the backup. */
+  g_assert_cmpint (ess_store_create_dossier (store, "APT", 2025, NULL), >, 0);
+  g_assert_cmpint (ess_store_create_dossier (store, "APT", 2025, NULL), >, 0);
+  wait_for_frames (5);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 6);
+
+  /* Restore a Backup…: the list of backups, then a confirmation. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  wait_for_frames (10);
+  dialog = ESS_RESTORE_DIALOG (find_toplevel (ESS_TYPE_RESTORE_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ess_restore_dialog_get_n_backups (dialog), ==, 1);
+  ess_restore_dialog_select (dialog, 0);
+  wait_for_frames (5);
+  save_screenshot (GTK_WIDGET (dialog), "test-restore-dialog.png");
+
+  question = ess_restore_dialog_ask (dialog);
+  wait_for_frames (10);
+  save_screenshot (question, "test-restore-confirm.png");
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  wait_for_frames (10);
+
+  /* The window shows the backup's dossiers at once. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
+  g_assert_null (find_toplevel (ESS_TYPE_RESTORE_DIALOG, NULL));
+  {
+    GtkWidget *message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
+    g_assert_nonnull (message);
+    save_screenshot (message, "test-restore-done.png");
+  }
+  close_message ();
+
+  /* The replaced data is one of the backups now. */
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = ess_store_list_backups (path, &error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpint (((EssBackup *) backups->pdata[0])->reason, ==, ESS_BACKUP_RESTORE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("ESS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/backup-and-restore", test_backup_and_restore);
+
+  return g_test_run ();
+}
