@@ -65,5 +65,8 @@ int       ess_cli_backup      (EssCliContext  *context,
 int       ess_cli_restore     (EssCliContext  *context,
                                int             argc,
                                char          **argv);
+int       ess_cli_erase_contact (EssCliContext *context,
+                                 int            argc,
+                                 char         **argv);
 
 G_END_DECLS

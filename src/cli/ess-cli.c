@@ -19,6 +19,7 @@ static const EssCliVerb verbs[] = {
   { "export-budget", N_("Write a dossier's budget as CSV"), ess_cli_export_budget },
   { "backup", N_("Back up the database now, or list its backups"), ess_cli_backup },
   { "restore", N_("Replace the database with one of its backups"), ess_cli_restore },
+  { "erase-contact", N_("Erase the personal data of an applicant’s contacts"), ess_cli_erase_contact },
 };
 
 static const EssCliVerb *

@@ -298,6 +298,22 @@ test_while_open_elsewhere (Fixture       *f,
   g_assert_cmpint (f->status, ==, 0);
 }
 
+static void
+test_erase_contact (Fixture       *f,
+                    gconstpointer  data)
+{
+  run (f, "erase-contact", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  run (f, "erase-contact", "Association inconnue", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "Association inconnue"));
+
+  run (f, "erase-contact", "Ville de Lille", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, "Ville de Lille"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +328,7 @@ main (int   argc,
   g_test_add ("/cli/refused-database", Fixture, NULL, fixture_setup, test_refused_database, fixture_teardown);
   g_test_add ("/cli/backup-and-restore", Fixture, NULL, fixture_setup, test_backup_and_restore, fixture_teardown);
   g_test_add ("/cli/restore-refused", Fixture, NULL, fixture_setup, test_restore_refused, fixture_teardown);
+  g_test_add ("/cli/erase-contact", Fixture, NULL, fixture_setup, test_erase_contact, fixture_teardown);
   g_test_add ("/cli/while-open-elsewhere", Fixture, NULL, fixture_setup, test_while_open_elsewhere, fixture_teardown);
 
   return g_test_run ();
