@@ -316,8 +316,10 @@ remove_stale_parts (const char *dir_path,
     }
 }
 
+/* @protect (may be NULL) is never removed: the backup being restored. */
 static void
-rotate (const char *db_path)
+rotate (const char *db_path,
+        const char *protect)
 {
   g_autoptr(GPtrArray) backups = ess_store_list_backups (db_path, NULL);
   g_autofree GDateTime **times = NULL;
@@ -334,8 +336,12 @@ rotate (const char *db_path)
                                    ESS_BACKUP_KEEP_RECENT, ESS_BACKUP_KEEP_DAILY,
                                    ESS_BACKUP_KEEP_WEEKLY);
   for (guint i = 0; i < backups->len; i++)
-    if (!keep[i])
-      g_unlink (((EssBackup *) g_ptr_array_index (backups, i))->path);
+    {
+      const char *path = ((EssBackup *) g_ptr_array_index (backups, i))->path;
+
+      if (!keep[i] && g_strcmp0 (path, protect) != 0)
+        g_unlink (path);
+    }
 }
 
 static gboolean
@@ -397,10 +403,11 @@ new_backup_file (const char       *dir,
   return NULL;
 }
 
-EssBackup *
-ess_store_backup (EssStore         *self,
-                  EssBackupReason   reason,
-                  GError          **error)
+static EssBackup *
+backup_protecting (EssStore         *self,
+                   EssBackupReason   reason,
+                   const char       *protect,
+                   GError          **error)
 {
   const char *db_path = ess_store_get_path (self);
   g_autofree char *dir = ess_backup_dir (db_path);
@@ -481,7 +488,7 @@ ess_store_backup (EssStore         *self,
     }
   sync_path (dir, TRUE);
 
-  rotate (db_path);
+  rotate (db_path, protect);
 
   backups = ess_store_list_backups (db_path, NULL);
   for (guint i = 0; backups != NULL && i < backups->len; i++)
@@ -494,6 +501,14 @@ ess_store_backup (EssStore         *self,
   g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_BACKUP,
                _("The backup “%s” disappeared as soon as it was written."), path);
   return NULL;
+}
+
+EssBackup *
+ess_store_backup (EssStore         *self,
+                  EssBackupReason   reason,
+                  GError          **error)
+{
+  return backup_protecting (self, reason, NULL, error);
 }
 
 EssBackup *
@@ -602,7 +617,7 @@ ess_store_restore (EssStore    *self,
   if (!ess_backup_verify (backup_path, NULL, error))
     return FALSE;
 
-  current = ess_store_backup (self, ESS_BACKUP_RESTORE, &local_error);
+  current = backup_protecting (self, ESS_BACKUP_RESTORE, backup_path, &local_error);
   if (current == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code,
@@ -611,8 +626,7 @@ ess_store_restore (EssStore    *self,
       return FALSE;
     }
 
-  /* The rotation may have removed the chosen backup: it was checked
-   * above, but must still be there. */
+  /* Another program may have removed it meanwhile. */
   if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_BACKUP,

@@ -263,6 +263,41 @@ test_restore (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count (*) FROM dossiers"), ==, 5);
 }
 
+/* The oldest daily backup of the week, which the backup made before the
+ * restore pushes out of the 7 days: it is restored all the same. */
+static void
+test_restore_oldest_daily (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = open_demo (f);
+  g_autoptr(EssBackup) first = ess_store_backup (store, ESS_BACKUP_MANUAL, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *contents = NULL;
+  g_autofree char *chosen = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (first->path, &contents, &length, NULL));
+  g_unlink (first->path);
+  for (int day = 1; day <= 7; day++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -day);
+      g_autofree char *stamp = g_date_time_format (then, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("instruction-%s-000-daily.db", stamp);
+      g_autofree char *path = g_build_filename (f->backups, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+      g_free (chosen);
+      chosen = g_steal_pointer (&path);
+    }
+
+  g_assert_cmpint (ess_store_create_dossier (store, "APT", 2025, NULL), >, 0);
+  g_assert_true (ess_store_restore (store, chosen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
+}
+
 /* A file that is not a good backup is refused before anything is done. */
 static void
 test_restore_refused (Fixture       *f,
@@ -460,6 +495,7 @@ main (int   argc,
   g_test_add ("/backup/daily-once", Fixture, NULL, fixture_setup, test_daily_once, fixture_teardown);
   g_test_add ("/backup/rotation", Fixture, NULL, fixture_setup, test_rotation_files, fixture_teardown);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
+  g_test_add ("/backup/restore-oldest-daily", Fixture, NULL, fixture_setup, test_restore_oldest_daily, fixture_teardown);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_setup, test_restore_refused, fixture_teardown);
   g_test_add ("/lock/second-process", Fixture, NULL, fixture_setup, test_lock_second_process, fixture_teardown);
   g_test_add ("/lock/stale", Fixture, NULL, fixture_setup, test_lock_stale, fixture_teardown);
