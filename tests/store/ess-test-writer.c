@@ -4,8 +4,9 @@
 /* Modes:
  *   bulk DB N TAG   what an import does: the backup hook, then N dossiers
  *                   (applicant, contact, communes, history event each) in
- *                   one transaction through the store; prints "begun" and
- *                   "committed" as it goes.
+ *                   one transaction through the store; prints "begun",
+ *                   "inserted K" every 1000 dossiers (the last one before
+ *                   the COMMIT) and "committed" as it goes.
  *   hold DB         opens the store, prints "open", waits to be killed.
  *   create DB N     N dossiers through ess_store_create_dossier() (one
  *                   transaction each), as a user working in the window.
@@ -113,11 +114,18 @@ bulk (const char *path,
     return fail (error);
   say ("begun");
   for (int i = 0; i < n; i++)
-    if (!insert_one (store, tag, i, &error))
-      {
-        ess_store_rollback (store);
-        return fail (error);
-      }
+    {
+      if (!insert_one (store, tag, i, &error))
+        {
+          ess_store_rollback (store);
+          return fail (error);
+        }
+      if ((i + 1) % 1000 == 0 || i + 1 == n)
+        {
+          printf ("inserted %d\n", i + 1);
+          fflush (stdout);
+        }
+    }
   if (!ess_store_commit (store, &error))
     return fail (error);
   say ("committed");

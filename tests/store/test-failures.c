@@ -156,23 +156,43 @@ spawn_writer (GError **error,
                             error);
 }
 
-static char *
-read_line (GDataInputStream *lines)
+/* Reads the writer's lines until @wanted (NULL: to the end); TRUE when seen. */
+static gboolean
+read_until (GDataInputStream *lines,
+            const char       *wanted,
+            gboolean         *saw_begun,
+            gboolean         *saw_committed)
 {
-  return g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL);
+  char *line;
+
+  while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
+    {
+      gboolean found = g_strcmp0 (line, wanted) == 0;
+
+      *saw_begun |= g_str_equal (line, "begun");
+      *saw_committed |= g_str_equal (line, "committed");
+      g_free (line);
+      if (found)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* kill -9 of an import of 10 000 dossiers at random moments: each time
  * the database passes its checks and holds the whole import or none of
  * it, the data that was there is intact, and the application opens it
- * again (the dead process's lock is stale). */
+ * again (the dead process's lock is stale). The moments are chosen
+ * from what the writer says it has done, so that they land where
+ * meant on a loaded machine too: inside the inserts, around the
+ * COMMIT, or while it opens and backs up. */
 static void
 test_kill_bulk_import (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *base = g_build_filename (f->dir, "base.db", NULL);
   g_autofree char *count = g_strdup_printf ("%d", BULK_DOSSIERS);
-  gint64 start, begun_at = 0, committed_at = 0;
+  g_autofree char *last_insert = g_strdup_printf ("inserted %d", BULK_DOSSIERS);
+  gint64 start, begun_at = 0, inserted_at = 0, committed_at = 0;
   guint none = 0, all = 0, in_transaction = 0;
 
   make_demo (base);
@@ -184,8 +204,7 @@ test_kill_bulk_import (Fixture       *f,
     g_autoptr(GSubprocess) writer = NULL;
     g_autoptr(GDataInputStream) lines = NULL;
     g_autoptr(GError) error = NULL;
-    g_autofree char *first = NULL;
-    g_autofree char *second = NULL;
+    gboolean begun = FALSE, committed = FALSE;
 
     g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
     copy_file (base, path);
@@ -193,23 +212,24 @@ test_kill_bulk_import (Fixture       *f,
     writer = spawn_writer (&error, "bulk", path, count, "FULL", NULL);
     g_assert_no_error (error);
     lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
-    first = read_line (lines);
+    g_assert_true (read_until (lines, "begun", &begun, &committed));
     begun_at = g_get_monotonic_time () - start;
-    second = read_line (lines);
+    g_assert_true (read_until (lines, last_insert, &begun, &committed));
+    inserted_at = g_get_monotonic_time () - start;
+    g_assert_true (read_until (lines, "committed", &begun, &committed));
     committed_at = g_get_monotonic_time () - start;
     g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
-    g_assert_cmpstr (first, ==, "begun");
-    g_assert_cmpstr (second, ==, "committed");
     g_assert_cmpint (sql_int (path, "SELECT count (*) FROM dossiers WHERE reference LIKE 'FULL-%'"), ==, BULK_DOSSIERS);
     assert_intact (path);
-    g_test_message ("A full import of %d dossiers: transaction begun after %.3f s, committed after %.3f s",
-                    BULK_DOSSIERS, begun_at / 1e6, committed_at / 1e6);
+    g_test_message ("A full import of %d dossiers: transaction begun after %.3f s, inserts done after %.3f s, "
+                    "committed after %.3f s", BULK_DOSSIERS, begun_at / 1e6, inserted_at / 1e6, committed_at / 1e6);
   }
 
   for (guint trial = 0; trial < KILLS_IN_TRANSACTION + KILLS_BEFORE; trial++)
     {
       g_autofree char *dir = g_strdup_printf ("%s/trial-%02u", f->dir, trial);
       g_autofree char *path = g_build_filename (dir, "instruction.db", NULL);
+      g_autofree char *where = NULL;
       g_autoptr(GSubprocess) writer = NULL;
       g_autoptr(GDataInputStream) lines = NULL;
       g_autoptr(GError) error = NULL;
@@ -217,7 +237,6 @@ test_kill_bulk_import (Fixture       *f,
       g_autoptr(GPtrArray) backups = NULL;
       gboolean saw_begun = FALSE, saw_committed = FALSE;
       gint64 delay, imported;
-      char *line;
 
       g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
       copy_file (base, path);
@@ -226,35 +245,34 @@ test_kill_bulk_import (Fixture       *f,
       g_assert_no_error (error);
       lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
 
-      if (trial < KILLS_IN_TRANSACTION)
+      if (trial < KILLS_IN_TRANSACTION * 2 / 3)
         {
-          /* From the BEGIN to a little past the measured COMMIT. */
-          line = read_line (lines);
-          g_assert_cmpstr (line, ==, "begun");
-          g_free (line);
-          saw_begun = TRUE;
-          gint64 duration = committed_at - begun_at;
+          /* Inside the inserts: after a random thousand, within 50 ms. */
+          int thousands = g_test_rand_int_range (0, BULK_DOSSIERS / 1000);
+          g_autofree char *mark = thousands ? g_strdup_printf ("inserted %d", thousands * 1000) : g_strdup ("begun");
 
-          /* Two thirds anywhere in it, a third around the COMMIT. */
-          if (trial < KILLS_IN_TRANSACTION * 2 / 3)
-            delay = g_test_rand_int_range (0, (int) duration + 1);
-          else
-            delay = g_test_rand_int_range ((int) (duration * 85 / 100), (int) (duration * 125 / 100) + 1);
+          g_assert_true (read_until (lines, mark, &saw_begun, &saw_committed));
+          delay = g_test_rand_int_range (0, 50000);
+          where = g_strdup_printf ("after “%s”", mark);
+        }
+      else if (trial < KILLS_IN_TRANSACTION)
+        {
+          /* Around the COMMIT: up to twice the time it took. */
+          g_assert_true (read_until (lines, last_insert, &saw_begun, &saw_committed));
+          delay = g_test_rand_int_range (0, (int) (2 * (committed_at - inserted_at)) + 1);
+          where = g_strdup ("during the COMMIT");
         }
       else
-        /* While it opens, checks and backs up the database. */
-        delay = g_test_rand_int_range (0, (int) begun_at + 1);
+        {
+          /* While it opens, checks and backs up the database. */
+          delay = g_test_rand_int_range (0, (int) begun_at + 1);
+          where = g_strdup ("at start");
+        }
 
       g_usleep (delay);
       g_subprocess_send_signal (writer, SIGKILL);
       g_subprocess_wait (writer, NULL, NULL);
-
-      while ((line = read_line (lines)) != NULL)
-        {
-          saw_begun |= g_str_equal (line, "begun");
-          saw_committed |= g_str_equal (line, "committed");
-          g_free (line);
-        }
+      read_until (lines, NULL, &saw_begun, &saw_committed);
 
       assert_intact (path);
       imported = sql_int (path, "SELECT count (*) FROM dossiers WHERE reference LIKE 'KILL-%'");
@@ -288,8 +306,7 @@ test_kill_bulk_import (Fixture       *f,
           g_assert_no_error (error);
         }
       g_test_message ("Trial %u: killed %s + %.3f s, the database holds %s of the import",
-                      trial, trial < KILLS_IN_TRANSACTION ? "after BEGIN" : "at start",
-                      delay / 1e6, imported ? "all" : "none");
+                      trial, where, delay / 1e6, imported ? "all" : "none");
     }
 
   g_test_message ("%u kill -9 trials: %u killed inside the transaction, %u left none of the "
