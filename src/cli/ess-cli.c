@@ -11,6 +11,7 @@
 #include "ess-cli.h"
 #include "ess-cli-private.h"
 #include "ess-store.h"
+#include "ess-store-backup.h"
 
 static const EssCliVerb verbs[] = {
   { "list", N_("List the dossiers (text or CSV)"), ess_cli_list },
@@ -79,14 +80,43 @@ ess_cli_database_path (EssCliContext     *context,
   return ess_store_default_path ();
 }
 
+/* To the refusal of a damaged file, the command that restores its good backup. */
+static void
+add_restore_command (GError     **error,
+                     const char  *path)
+{
+  g_autoptr(EssBackup) good = NULL;
+  g_autofree char *quoted_path = NULL;
+  g_autofree char *quoted_backup = NULL;
+  char *message;
+
+  if (error == NULL || *error == NULL ||
+      (!g_error_matches (*error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT) &&
+       !g_error_matches (*error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_A_DATABASE)))
+    return;
+
+  good = ess_store_find_good_backup (path);
+  if (good == NULL)
+    return;
+  quoted_path = g_shell_quote (path);
+  quoted_backup = g_shell_quote (good->path);
+  message = g_strdup_printf (_("%s\nTo restore it: ess-instruction --database %s restore %s"),
+                             (*error)->message, quoted_path, quoted_backup);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 EssStore *
 ess_cli_open_store (EssCliContext  *context,
                     GError        **error)
 {
   EssStoreOpenFlags flags;
   g_autofree char *path = ess_cli_database_path (context, &flags);
+  EssStore *store = ess_store_open (path, flags, error);
 
-  return ess_store_open (path, flags, error);
+  if (store == NULL)
+    add_restore_command (error, path);
+  return store;
 }
 
 EssStore *
@@ -102,7 +132,10 @@ ess_cli_open_store_for_reading (EssCliContext  *context,
     return ess_store_open (path, ESS_STORE_OPEN_READ_ONLY, error);
 
   if (store == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    {
+      add_restore_command (&local_error, path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   return store;
 }
 

@@ -614,12 +614,9 @@ offer_backup (GError     **error,
   if (good != NULL)
     {
       g_autofree char *description = ess_backup_describe (good);
-      g_autofree char *quoted_path = g_shell_quote (path);
-      g_autofree char *quoted_backup = g_shell_quote (good->path);
-      offer = g_strdup_printf (_("The most recent good backup is “%s” (%s); restoring it keeps "
-                                 "the damaged file aside. Command: ess-instruction --database "
-                                 "%s restore %s"),
-                               good->path, description, quoted_path, quoted_backup);
+      offer = g_strdup_printf (_("The most recent good backup is “%s” (%s); restoring it "
+                                 "keeps the damaged file aside."),
+                               good->path, description);
     }
   else
     {

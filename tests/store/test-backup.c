@@ -136,6 +136,12 @@ test_backup_now (Fixture       *f,
   /* One file: no journal beside it, all the dossiers in it. */
   g_assert_cmpint (sql_int (backup->path, "SELECT count (*) FROM dossiers"), ==, 4);
   g_assert_cmpint (sql_int (backup->path, "SELECT count (*) FROM communes"), ==, 95);
+  {
+    /* The lock file says who has the database: private too. */
+    g_autofree char *lock = ess_store_lock_path (f->path);
+    g_assert_cmpint (g_stat (lock, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_assert_true (ess_backup_verify (backup->path, &version, &error));
   g_assert_cmpint (version, ==, ess_store_latest_version ());
   g_assert_cmpuint (count_files (f->backups, ".part"), ==, 0);
