@@ -12,6 +12,7 @@
 #include "ess-restore-dialog.h"
 #include "ess-store-backup.h"
 #include "ess-store-dossiers.h"
+#include "ess-store-private.h"
 #include "ess-window.h"
 
 static void
@@ -170,6 +171,69 @@ test_backup_and_restore (void)
   remove_tree (dir);
 }
 
+/* The disk fills up while the user creates dossiers: a message says so,
+ * what was created stays, and creating works again once there is room. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-full-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *limit = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GError) error = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  GtkWidget *message = NULL;
+  EssWindow *window;
+  GListModel *dossiers;
+  guint created = 0;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  window = ess_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (20);
+  dossiers = ess_window_get_dossiers (window);
+
+  /* No room left beyond the pages the file has now. */
+  stmt = ess_store_prepare (store, "PRAGMA page_count", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_true (ess_store_exec (store, limit, NULL));
+
+  while (message == NULL)
+    {
+      g_assert_cmpuint (created, <, 500);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-dossier", NULL));
+      wait_for_frames (1);
+      message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
+      if (message == NULL)
+        created++;
+    }
+  g_test_message ("The disk was full after %u new dossiers", created);
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "disque est plein"));
+  wait_for_frames (5);
+  save_screenshot (message, "test-disk-full.png");
+  close_message ();
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4 + created);
+
+  /* Room again: the same window creates the next one. */
+  g_assert_true (ess_store_exec (store, "PRAGMA max_page_count = 1073741823", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-dossier", NULL));
+  wait_for_frames (5);
+  g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4 + created + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +247,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/backup-and-restore", test_backup_and_restore);
+  g_test_add_func ("/ui/disk-full", test_disk_full);
 
   return g_test_run ();
 }
