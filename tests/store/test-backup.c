@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ess-resources.h"
 #include "ess-store.h"
 #include "ess-store-backup.h"
 #include "ess-store-dossiers.h"
@@ -304,6 +305,53 @@ test_restore_oldest_daily (Fixture       *f,
   g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* A backup made by the previous version (one schema behind) is restored
+ * and upgraded like the file would be. */
+static void
+test_restore_older_schema (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = open_demo (f);
+  g_autofree char *old = g_build_filename (f->dir, "ancienne.db", NULL);
+  g_auto(GStrv) names = g_resource_enumerate_children (ess_get_resource (), RESOURCE_PREFIX "/migrations", 0, NULL);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", ess_store_latest_version () - 1);
+  sqlite3 *db;
+
+  g_assert_cmpuint (g_strv_length (names), ==, ess_store_latest_version ());
+  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  for (int v = 0; v < ess_store_latest_version () - 1; v++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/migrations/", names[v], NULL);
+      g_autoptr(GBytes) sql = g_resource_lookup_data (ess_get_resource (), path, 0, NULL);
+      g_assert_cmpint (sqlite3_exec (db, g_bytes_get_data (sql, NULL), NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO schemes (code, name) VALUES ('APT', 'Appel à projets');"
+                                 "INSERT INTO dossiers (reference, title, scheme_code, year) "
+                                 "  VALUES ('APT-2011-001', 'Ressourcerie', 'APT', 2011);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (ess_store_restore (store, old, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ess_store_get_schema_version (store), ==, ess_store_latest_version ());
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 1);
+  g_clear_object (&store);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, ess_store_latest_version ());
+  g_assert_cmpint (sql_int (f->path, "SELECT count (*) FROM dossiers WHERE title = 'Ressourcerie'"), ==, 1);
+}
+
 /* A file that is not a good backup is refused before anything is done. */
 static void
 test_restore_refused (Fixture       *f,
@@ -326,6 +374,14 @@ test_restore_refused (Fixture       *f,
   sqlite3_close (db);
   g_assert_false (ess_store_restore (store, empty, NULL, &error));
   g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_BACKUP);
+  g_clear_error (&error);
+
+  /* A backup of a newer version. */
+  g_assert_cmpint (sqlite3_open (empty, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (ess_store_restore (store, empty, NULL, &error));
+  g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_TOO_NEW);
   g_clear_error (&error);
 
   /* The database itself. */
@@ -502,6 +558,7 @@ main (int   argc,
   g_test_add ("/backup/rotation", Fixture, NULL, fixture_setup, test_rotation_files, fixture_teardown);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/backup/restore-oldest-daily", Fixture, NULL, fixture_setup, test_restore_oldest_daily, fixture_teardown);
+  g_test_add ("/backup/restore-older-schema", Fixture, NULL, fixture_setup, test_restore_older_schema, fixture_teardown);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_setup, test_restore_refused, fixture_teardown);
   g_test_add ("/lock/second-process", Fixture, NULL, fixture_setup, test_lock_second_process, fixture_teardown);
   g_test_add ("/lock/stale", Fixture, NULL, fixture_setup, test_lock_stale, fixture_teardown);
