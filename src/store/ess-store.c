@@ -243,8 +243,13 @@ ess_store_set_error (EssStore    *self,
       code = ESS_STORE_ERROR_NOT_A_DATABASE;
       break;
     case SQLITE_CORRUPT:
+      /* Damaged while open (a disk fault, another program): stop there. */
       code = ESS_STORE_ERROR_CORRUPT;
-      break;
+      g_set_error (error, ESS_STORE_ERROR, code,
+                   _("The database is damaged (%s), the change was not saved (%s). Close "
+                     "Instruction ESS and restore a backup: it will be offered at the next opening."),
+                   detail, what);
+      return;
     default:
       break;
     }
