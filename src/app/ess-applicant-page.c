@@ -12,6 +12,7 @@
 #include "ess-identifiers.h"
 #include "ess-money.h"
 #include "ess-store-dossiers.h"
+#include "ess-store-privacy.h"
 
 /* The text fields of an applicant, each an entry of the form. */
 typedef enum
@@ -82,6 +83,7 @@ struct _EssApplicantPage
   GtkDropDown  *legal_form_dropdown;
   GtkDropDown  *commune_dropdown;
   GtkLabel     *save_error;
+  GtkWidget    *erase_contact_button;
 
   GtkGrid      *aid_grid;
   GtkLabel     *aid_empty_label;
@@ -843,12 +845,65 @@ show_applicant (EssApplicantPage *self,
     }
   select_id (self, self->legal_form_dropdown, self->legal_form_ids, has ? self->applicant->legal_form : NULL);
   select_id (self, self->commune_dropdown, self->commune_ids, has ? self->applicant->commune : NULL);
+  gtk_widget_set_sensitive (self->erase_contact_button,
+                            has && (self->applicant->contact_name[0] != '\0' ||
+                                    self->applicant->contact_email[0] != '\0' ||
+                                    self->applicant->contact_phone[0] != '\0'));
 
   if (has)
     {
       show_aid_table (self);
       show_aid_sums (self);
     }
+}
+
+/* Erasing the contact's personal data at their request (RGPD). */
+
+static void
+on_erase_contact_response (GtkDialog        *dialog,
+                           int               response,
+                           EssApplicantPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "applicant-id"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return;
+
+  /* The store's "changed" reloads the page with the fields empty. */
+  if (ess_store_erase_contacts (self->store, id, &error) < 0)
+    mark_widget (self->erase_contact_button, self->save_error, error->message);
+}
+
+static void
+on_erase_contact_clicked (EssApplicantPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  if (self->applicant == NULL)
+    return;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("Erase the personal data of the contact of “%s”?"),
+                                   self->applicant->name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("For a request of the person: the name, e-mail and phone "
+                                              "of the applicant’s contacts are erased for good, also from "
+                                              "the free space of the file. The history records that they "
+                                              "were erased, not what they were. Backups made before keep "
+                                              "them until they are rotated out, within 5 weeks."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Erase"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data (G_OBJECT (dialog), "applicant-id", GSIZE_TO_POINTER ((gsize) self->applicant->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_contact_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1074,6 +1129,7 @@ ess_applicant_page_class_init (EssApplicantPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, contact_error);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, email_error);
   gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, EssApplicantPage, erase_contact_button);
 }
 
 static void
@@ -1123,6 +1179,7 @@ ess_applicant_page_init (EssApplicantPage *self)
   g_signal_connect (self->legal_form_dropdown, "notify::selected", G_CALLBACK (on_choice_selected), self);
   g_signal_connect (self->commune_dropdown, "notify::selected", G_CALLBACK (on_choice_selected), self);
   g_signal_connect_swapped (self->new_button, "clicked", G_CALLBACK (on_new_clicked), self);
+  g_signal_connect_swapped (self->erase_contact_button, "clicked", G_CALLBACK (on_erase_contact_clicked), self);
 
   /* The ceiling is a limit, not a target: no colour change on the way. */
   gtk_level_bar_remove_offset_value (self->aid_level, GTK_LEVEL_BAR_OFFSET_LOW);

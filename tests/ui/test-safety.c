@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "ess-applicant-page.h"
 #include "ess-restore-dialog.h"
 #include "ess-store-backup.h"
 #include "ess-store-dossiers.h"
@@ -234,6 +235,86 @@ test_disk_full (void)
   remove_tree (dir);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *part)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL &&
+          strstr (gtk_button_get_label (GTK_BUTTON (child)), part) != NULL)
+        return child;
+      found = find_button (child, part);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The applicant tab erases the contact's personal data at their request,
+ * after a confirmation. */
+static void
+test_erase_contact (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-erase-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssDossier) dossier = NULL;
+  g_autoptr(EssApplicant) applicant = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(EssDossierQuery) query = ess_dossier_query_new ();
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = ess_applicant_page_new (store);
+  GtkWidget *button, *question;
+
+  g_assert_no_error (error);
+  ids = ess_store_query_dossier_ids (store, query, &error);
+  g_assert_no_error (error);
+  dossier = ess_store_load_dossier (store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  applicant = ess_store_load_applicant (store, dossier->applicant_id, &error);
+  g_assert_no_error (error);
+  g_free (applicant->contact_name);
+  applicant->contact_name = g_strdup ("Camille Martin");
+  g_free (applicant->contact_email);
+  applicant->contact_email = g_strdup ("camille.martin@example.org");
+  g_assert_cmpint (ess_store_save_applicant (store, applicant, &error), ==, applicant->id);
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 980, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ess_applicant_page_set_dossier (ESS_APPLICANT_PAGE (page), dossier);
+  wait_for_frames (10);
+
+  button = find_button (page, "données personnelles");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (10);
+  question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (question);
+  save_screenshot (question, "test-erase-contact.png");
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  wait_for_frames (10);
+
+  g_clear_pointer (&applicant, ess_applicant_free);
+  applicant = ess_store_load_applicant (store, dossier->applicant_id, &error);
+  g_assert_cmpstr (applicant->contact_name, ==, "");
+  g_assert_cmpstr (applicant->contact_email, ==, "");
+  /* The page shows it, and there is nothing left to erase. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  save_screenshot (window, "test-erase-contact-done.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +329,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/backup-and-restore", test_backup_and_restore);
   g_test_add_func ("/ui/disk-full", test_disk_full);
+  g_test_add_func ("/ui/erase-contact", test_erase_contact);
 
   return g_test_run ();
 }
