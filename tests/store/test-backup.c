@@ -175,6 +175,29 @@ test_daily_once (Fixture       *f,
   g_assert_cmpint (((EssBackup *) backups->pdata[0])->reason, ==, ESS_BACKUP_DAILY);
 }
 
+/* When the daily backup cannot be written (here the backups folder is a
+ * file), the database still opens, and says why there is no backup. */
+static void
+test_daily_fails (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = open_demo (f);
+
+  g_clear_object (&store);
+  g_assert_true (g_file_set_contents (f->backups, "pas un dossier", -1, NULL));
+
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ess_store_get_backup_warning (store));
+  g_assert_nonnull (strstr (ess_store_get_backup_warning (store), f->backups));
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
+
+  /* A backup asked for is refused with the same reason, and so is an import. */
+  g_assert_null (ess_store_backup_before_import (store, &error));
+  g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_BACKUP);
+}
+
 /* Forty days of daily backups become 7 days and 4 weeks (see
  * test-backup-rotation.c), plus the new one; files that are not
  * backups of this database are left alone. */
@@ -555,6 +578,7 @@ main (int   argc,
 
   g_test_add ("/backup/now", Fixture, NULL, fixture_setup, test_backup_now, fixture_teardown);
   g_test_add ("/backup/daily-once", Fixture, NULL, fixture_setup, test_daily_once, fixture_teardown);
+  g_test_add ("/backup/daily-fails", Fixture, NULL, fixture_setup, test_daily_fails, fixture_teardown);
   g_test_add ("/backup/rotation", Fixture, NULL, fixture_setup, test_rotation_files, fixture_teardown);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/backup/restore-oldest-daily", Fixture, NULL, fixture_setup, test_restore_oldest_daily, fixture_teardown);
