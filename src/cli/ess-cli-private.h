@@ -69,4 +69,14 @@ int       ess_cli_erase_contact (EssCliContext *context,
                                  int            argc,
                                  char         **argv);
 
+int       ess_cli_validate    (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+int       ess_cli_import      (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+int       ess_cli_export      (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+
 G_END_DECLS

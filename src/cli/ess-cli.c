@@ -21,6 +21,9 @@ static const EssCliVerb verbs[] = {
   { "backup", N_("Back up the database now, or list its backups"), ess_cli_backup },
   { "restore", N_("Replace the database with one of its backups"), ess_cli_restore },
   { "erase-contact", N_("Erase the personal data of an applicant’s contacts"), ess_cli_erase_contact },
+  { "validate", N_("Check a dossier XML file"), ess_cli_validate },
+  { "import", N_("Import dossiers from an XML file"), ess_cli_import },
+  { "export", N_("Export dossiers to an XML file"), ess_cli_export },
 };
 
 static const EssCliVerb *

@@ -2,6 +2,7 @@
 /* What the dossier files of the store share: history events and write endings. */
 #pragma once
 
+#include "ess-store-dossiers.h"
 #include "ess-store-private.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,18 @@ char     *ess_store_column_dup       (sqlite3_stmt *stmt,
 gboolean  ess_store_is_iso_date      (const char  *text);
 /* Today's local date, ISO. */
 char     *ess_store_today            (void);
+
+/* The next free reference of @scheme and @year ("APT-2026-004"),
+ * counting the rows written in the current transaction. */
+char     *ess_store_next_reference   (EssStore    *self,
+                                      const char  *scheme,
+                                      int          year,
+                                      GError     **error);
+/* Checks, cleans and writes @applicant (inserted when its id is 0,
+ * updated otherwise) with its first contact; the caller holds the
+ * transaction. Returns its id, 0 and @error when refused. */
+gint64    ess_store_write_applicant  (EssStore            *self,
+                                      const EssApplicant  *applicant,
+                                      GError             **error);
 
 G_END_DECLS

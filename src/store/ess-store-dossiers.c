@@ -271,8 +271,8 @@ ess_store_load_dossier (EssStore  *self,
 
 /* The references already used for @scheme and @year: they all start with
  * "SCHEME-YEAR-", a range of the unique index on reference. */
-static char *
-next_reference (EssStore    *self,
+char *
+ess_store_next_reference (EssStore    *self,
                 const char  *scheme,
                 int          year,
                 GError     **error)
@@ -344,7 +344,7 @@ insert_new_dossier (EssStore    *self,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  reference = next_reference (self, scheme, year, error);
+  reference = ess_store_next_reference (self, scheme, year, error);
   if (reference == NULL)
     return 0;
 
@@ -435,7 +435,7 @@ insert_copy (EssStore          *self,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  reference = next_reference (self, source->scheme, source->year, error);
+  reference = ess_store_next_reference (self, source->scheme, source->year, error);
   if (reference == NULL)
     return 0;
 

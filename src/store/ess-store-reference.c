@@ -361,6 +361,20 @@ write_applicant (EssStore      *self,
 }
 
 gint64
+ess_store_write_applicant (EssStore            *self,
+                           const EssApplicant  *applicant,
+                           GError             **error)
+{
+  g_autoptr(EssApplicant) clean = clean_applicant (applicant, error);
+  gboolean changed = FALSE;
+
+  if (clean == NULL)
+    return 0;
+
+  return write_applicant (self, clean, &changed, error);
+}
+
+gint64
 ess_store_save_applicant (EssStore            *self,
                           const EssApplicant  *applicant,
                           GError             **error)

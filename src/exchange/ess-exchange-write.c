@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Writing exchange files: UTF-8, indented, in the schema's order, the same bytes for the same data. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ess-dossier-status.h"
+#include "ess-exchange.h"
+#include "ess-money.h"
+
+typedef struct
+{
+  GString    *out;
+  const char *reference;   /* the dossier being written, for messages */
+  GError     *error;       /* the first character XML cannot carry */
+} Writer;
+
+G_DEFINE_QUARK (ess-exchange-error-quark, ess_exchange_error)
+
+/* XML 1.0 carries tab, line feed and carriage return, and no other
+ * control character, even as a character reference. */
+static gboolean
+escape (Writer     *w,
+        const char *text,
+        gboolean    attribute)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+
+      switch (c)
+        {
+        case '&': g_string_append (w->out, "&amp;"); break;
+        case '<': g_string_append (w->out, "&lt;"); break;
+        case '>': g_string_append (w->out, "&gt;"); break;
+        case '"':
+          g_string_append (w->out, attribute ? "&quot;" : "\"");
+          break;
+        /* A parser turns a bare CR into LF, and tab and LF in an
+         * attribute into spaces: references keep them. */
+        case '\r': g_string_append (w->out, "&#13;"); break;
+        case '\t':
+          g_string_append (w->out, attribute ? "&#9;" : "\t");
+          break;
+        case '\n':
+          g_string_append (w->out, attribute ? "&#10;" : "\n");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            {
+              if (w->error == NULL)
+                g_set_error (&w->error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE,
+                             _("Dossier %s holds a control character (U+%04X) that an XML file cannot carry; "
+                               "remove it from the dossier and export again."),
+                             w->reference ? w->reference : "", c);
+              return FALSE;
+            }
+          g_string_append_c (w->out, (char) c);
+          break;
+        }
+    }
+  return TRUE;
+}
+
+static void
+indent (Writer *w,
+        int     depth)
+{
+  for (int i = 0; i < depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+open_tag (Writer     *w,
+          int         depth,
+          const char *name)
+{
+  indent (w, depth);
+  g_string_append_printf (w->out, "<%s>\n", name);
+}
+
+static void
+close_tag (Writer     *w,
+           int         depth,
+           const char *name)
+{
+  indent (w, depth);
+  g_string_append_printf (w->out, "</%s>\n", name);
+}
+
+/* <name attr="value"...>text</name>; @attributes are name, value pairs
+ * ending with NULL, a NULL value leaves its attribute out. */
+static void
+element_with (Writer      *w,
+              int          depth,
+              const char  *name,
+              const char  *text,
+              const char **attributes)
+{
+  indent (w, depth);
+  g_string_append_printf (w->out, "<%s", name);
+  for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
+    {
+      if (attributes[i + 1] == NULL)
+        continue;
+      g_string_append_printf (w->out, " %s=\"", attributes[i]);
+      escape (w, attributes[i + 1], TRUE);
+      g_string_append_c (w->out, '"');
+    }
+  if (text == NULL || text[0] == '\0')
+    g_string_append (w->out, "/>\n");
+  else
+    {
+      g_string_append_c (w->out, '>');
+      escape (w, text, FALSE);
+      g_string_append_printf (w->out, "</%s>\n", name);
+    }
+}
+
+static void
+element (Writer     *w,
+         int         depth,
+         const char *name,
+         const char *text)
+{
+  element_with (w, depth, name, text, NULL);
+}
+
+/* An optional text: left out when empty. */
+static void
+optional (Writer     *w,
+          int         depth,
+          const char *name,
+          const char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    element (w, depth, name, text);
+}
+
+static void
+amount (Writer     *w,
+        int         depth,
+        const char *name,
+        gint64      cents)
+{
+  g_autofree char *text = ess_money_format_decimal (cents);
+
+  element (w, depth, name, text);
+}
+
+static void
+integer (Writer     *w,
+         int         depth,
+         const char *name,
+         int         value)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%d", value);
+  element (w, depth, name, text);
+}
+
+static void
+write_applicant (Writer             *w,
+                 const EssApplicant *applicant)
+{
+  gboolean contact = (applicant->contact_name && applicant->contact_name[0]) ||
+                     (applicant->contact_email && applicant->contact_email[0]) ||
+                     (applicant->contact_phone && applicant->contact_phone[0]);
+
+  open_tag (w, 2, "applicant");
+  element (w, 3, "name", applicant->name);
+  optional (w, 3, "legal-form", applicant->legal_form);
+  optional (w, 3, "siren", applicant->siren);
+  optional (w, 3, "siret", applicant->siret);
+  optional (w, 3, "rna", applicant->rna);
+  optional (w, 3, "address", applicant->address);
+  optional (w, 3, "commune", applicant->commune);
+  if (contact)
+    {
+      open_tag (w, 3, "contact");
+      optional (w, 4, "name", applicant->contact_name);
+      optional (w, 4, "email", applicant->contact_email);
+      optional (w, 4, "phone", applicant->contact_phone);
+      close_tag (w, 3, "contact");
+    }
+  close_tag (w, 2, "applicant");
+}
+
+static void
+write_dates (Writer           *w,
+             const EssDossier *dossier)
+{
+  const char *dates[][2] = {
+    { "submitted", dossier->submitted_on },
+    { "committee", dossier->committee_on },
+    { "decided", dossier->decided_on },
+    { "agreement", dossier->agreement_on },
+    { "start", dossier->start_on },
+    { "end", dossier->end_on },
+  };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    any = any || (dates[i][1] != NULL && dates[i][1][0] != '\0');
+  if (!any)
+    return;
+
+  open_tag (w, 2, "dates");
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    optional (w, 3, dates[i][0], dates[i][1]);
+  close_tag (w, 2, "dates");
+}
+
+static const char * const realisation_by[] = { "applicant", "external" };
+
+static void
+funder_id (char  *buffer,
+           gsize  size,
+           guint  index)
+{
+  g_snprintf (buffer, size, "f%u", index + 1);
+}
+
+static void
+write_plan (Writer               *w,
+            const EssFundingPlan *plan)
+{
+  guint n_years = plan->years->len;
+
+  open_tag (w, 2, "funding-plan");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *attributes[] = { "by", realisation_by[i], NULL };
+      element_with (w, 3, "realisation-label", plan->realisation_labels[i], attributes);
+    }
+
+  if (n_years > 0)
+    {
+      open_tag (w, 3, "years");
+      for (guint y = 0; y < n_years; y++)
+        integer (w, 4, "year", g_array_index (plan->years, int, y));
+      close_tag (w, 3, "years");
+    }
+
+  if (plan->funders->len > 0)
+    {
+      open_tag (w, 3, "funders");
+      for (guint f = 0; f < plan->funders->len; f++)
+        {
+          const EssFunder *funder = g_ptr_array_index (plan->funders, f);
+          char id[16];
+          const char *attributes[] = { "id", id, "kind", funder->kind, NULL };
+
+          funder_id (id, sizeof id, f);
+          element_with (w, 4, "funder", funder->name, attributes);
+        }
+      close_tag (w, 3, "funders");
+    }
+
+  if (plan->actions->len > 0)
+    {
+      open_tag (w, 3, "actions");
+      for (guint a = 0; a < plan->actions->len; a++)
+        {
+          const EssFundingAction *action = g_ptr_array_index (plan->actions, a);
+
+          open_tag (w, 4, "action");
+          optional (w, 5, "axis", action->axis);
+          optional (w, 5, "number", action->number);
+          optional (w, 5, "title", action->title);
+          optional (w, 5, "description", action->description);
+          optional (w, 5, "partners", action->partners);
+          for (guint f = 0; f < plan->funders->len; f++)
+            for (guint y = 0; y < n_years; y++)
+              {
+                gint64 cents = action->amounts[f * n_years + y];
+                g_autofree char *text = NULL;
+                char id[16];
+                char year[16];
+                const char *attributes[] = { "funder", id, "year", year, NULL };
+
+                if (cents == 0)
+                  continue;
+                funder_id (id, sizeof id, f);
+                g_snprintf (year, sizeof year, "%d", g_array_index (plan->years, int, y));
+                text = ess_money_format_decimal (cents);
+                element_with (w, 5, "amount", text, attributes);
+              }
+          for (guint i = 0; i < 2; i++)
+            {
+              g_autofree char *text = NULL;
+              const char *attributes[] = { "by", realisation_by[i], NULL };
+
+              if (action->realisation[i] == 0)
+                continue;
+              text = ess_money_format_decimal (action->realisation[i]);
+              element_with (w, 5, "realisation", text, attributes);
+            }
+          if (action->has_declared_total)
+            amount (w, 5, "declared-total", action->declared_total);
+          close_tag (w, 4, "action");
+        }
+      close_tag (w, 3, "actions");
+    }
+
+  {
+    gboolean any = plan->has_declared_realisation[0] || plan->has_declared_realisation[1] ||
+                   plan->has_declared_overall;
+
+    for (guint f = 0; f < plan->funders->len; f++)
+      any = any || g_array_index (plan->has_declared_funder, gboolean, f);
+
+    if (any)
+      {
+        open_tag (w, 3, "declared-totals");
+        for (guint f = 0; f < plan->funders->len; f++)
+          {
+            g_autofree char *text = NULL;
+            char id[16];
+            const char *attributes[] = { "ref", id, NULL };
+
+            if (!g_array_index (plan->has_declared_funder, gboolean, f))
+              continue;
+            funder_id (id, sizeof id, f);
+            text = ess_money_format_decimal (g_array_index (plan->declared_funder, gint64, f));
+            element_with (w, 4, "declared-funder", text, attributes);
+          }
+        for (guint i = 0; i < 2; i++)
+          {
+            g_autofree char *text = NULL;
+            const char *attributes[] = { "by", realisation_by[i], NULL };
+
+            if (!plan->has_declared_realisation[i])
+              continue;
+            text = ess_money_format_decimal (plan->declared_realisation[i]);
+            element_with (w, 4, "declared-realisation", text, attributes);
+          }
+        if (plan->has_declared_overall)
+          amount (w, 4, "declared-overall", plan->declared_overall);
+        close_tag (w, 3, "declared-totals");
+      }
+  }
+
+  close_tag (w, 2, "funding-plan");
+}
+
+static void
+write_budget (Writer          *w,
+              const EssBudget *budget)
+{
+  open_tag (w, 2, "budget");
+  for (guint i = 0; i < budget->lines->len; i++)
+    {
+      const EssBudgetLine *line = g_ptr_array_index (budget->lines, i);
+
+      indent (w, 3);
+      g_string_append (w->out, "<line code=\"");
+      escape (w, line->code ? line->code : "", TRUE);
+      g_string_append_printf (w->out, "\" side=\"%s\"", line->side == ESS_BUDGET_PRODUCT ? "product" : "charge");
+      if (line->depth > 0)
+        g_string_append (w->out, " depth=\"1\"");
+      if (line->funder_kind != NULL)
+        {
+          g_string_append (w->out, " funder-kind=\"");
+          escape (w, line->funder_kind, TRUE);
+          g_string_append_c (w->out, '"');
+        }
+      g_string_append (w->out, ">\n");
+      optional (w, 4, "label", line->label);
+      amount (w, 4, "forecast", line->forecast_cents);
+      if (line->has_actual)
+        amount (w, 4, "actual", line->actual_cents);
+      close_tag (w, 3, "line");
+    }
+  close_tag (w, 2, "budget");
+}
+
+static void
+write_payments (Writer    *w,
+                GPtrArray *payments)
+{
+  open_tag (w, 2, "payments");
+  for (guint i = 0; i < payments->len; i++)
+    {
+      const EssPayment *payment = g_ptr_array_index (payments, i);
+
+      indent (w, 3);
+      g_string_append_printf (w->out, "<payment kind=\"%s\">\n", ess_payment_kind_to_id (payment->kind));
+      amount (w, 4, "amount", payment->amount_cents);
+      optional (w, 4, "planned", payment->planned_on);
+      optional (w, 4, "paid", payment->paid_on);
+      optional (w, 4, "comment", payment->comment);
+      close_tag (w, 3, "payment");
+    }
+  close_tag (w, 2, "payments");
+}
+
+static void
+write_review (Writer                 *w,
+              const EssDossierBundle *bundle)
+{
+  const EssDossier *dossier = bundle->dossier;
+
+  open_tag (w, 2, "review");
+  element (w, 3, "status", ess_status_to_id (dossier->status));
+  optional (w, 3, "opinion", dossier->opinion);
+  optional (w, 3, "conditions", dossier->conditions);
+  optional (w, 3, "notes", dossier->notes);
+
+  if (bundle->scores->len > 0)
+    {
+      open_tag (w, 3, "scores");
+      for (guint i = 0; i < bundle->scores->len; i++)
+        {
+          const EssScore *score = g_ptr_array_index (bundle->scores, i);
+          char value[8];
+          const char *attributes[] = { "criterion", score->criterion,
+                                       "value", score->score >= 0 ? value : NULL, NULL };
+
+          g_snprintf (value, sizeof value, "%d", score->score);
+          element_with (w, 4, "score", score->comment, attributes);
+        }
+      close_tag (w, 3, "scores");
+    }
+
+  if (bundle->history->len > 0)
+    {
+      open_tag (w, 3, "history");
+      for (guint i = 0; i < bundle->history->len; i++)
+        {
+          const EssHistoryEvent *event = g_ptr_array_index (bundle->history, i);
+          const char *attributes[] = {
+            "at", event->at,
+            "action", event->action,
+            "field", event->field,
+            "author", event->author && event->author[0] ? event->author : NULL,
+            NULL
+          };
+          gboolean empty = event->old_value == NULL && event->new_value == NULL &&
+                           (event->comment == NULL || event->comment[0] == '\0');
+
+          if (empty)
+            {
+              element_with (w, 4, "event", NULL, attributes);
+              continue;
+            }
+
+          indent (w, 4);
+          g_string_append (w->out, "<event");
+          for (guint a = 0; attributes[a] != NULL; a += 2)
+            {
+              if (attributes[a + 1] == NULL)
+                continue;
+              g_string_append_printf (w->out, " %s=\"", attributes[a]);
+              escape (w, attributes[a + 1], TRUE);
+              g_string_append_c (w->out, '"');
+            }
+          g_string_append (w->out, ">\n");
+          /* An empty old or new value is written: it is not "no value". */
+          if (event->old_value != NULL)
+            element (w, 5, "old", event->old_value);
+          if (event->new_value != NULL)
+            element (w, 5, "new", event->new_value);
+          optional (w, 5, "comment", event->comment);
+          close_tag (w, 4, "event");
+        }
+      close_tag (w, 3, "history");
+    }
+
+  close_tag (w, 2, "review");
+}
+
+static void
+write_dossier (Writer                 *w,
+               const EssDossierBundle *bundle,
+               gboolean                full)
+{
+  const EssDossier *dossier = bundle->dossier;
+
+  w->reference = dossier->reference;
+  open_tag (w, 1, "dossier");
+  element (w, 2, "reference", dossier->reference);
+  element (w, 2, "title", dossier->title);
+  optional (w, 2, "description", dossier->description);
+  element (w, 2, "scheme", dossier->scheme);
+  if (dossier->volet > 0)
+    integer (w, 2, "volet", dossier->volet);
+  optional (w, 2, "axis", dossier->axis);
+  integer (w, 2, "year", dossier->year);
+  if (bundle->applicant != NULL)
+    write_applicant (w, bundle->applicant);
+  if (dossier->communes != NULL && dossier->communes[0] != NULL)
+    {
+      open_tag (w, 2, "communes");
+      for (guint i = 0; dossier->communes[i] != NULL; i++)
+        element (w, 3, "commune", dossier->communes[i]);
+      close_tag (w, 2, "communes");
+    }
+  optional (w, 2, "partners", dossier->partners);
+  write_dates (w, dossier);
+
+  open_tag (w, 2, "amounts");
+  amount (w, 3, "requested", dossier->requested_cents);
+  amount (w, 3, "proposed", dossier->proposed_cents);
+  amount (w, 3, "granted", dossier->granted_cents);
+  close_tag (w, 2, "amounts");
+
+  if (bundle->indicators->len > 0)
+    {
+      open_tag (w, 2, "indicators");
+      for (guint i = 0; i < bundle->indicators->len; i++)
+        {
+          const EssIndicator *indicator = g_ptr_array_index (bundle->indicators, i);
+
+          open_tag (w, 3, "indicator");
+          optional (w, 4, "label", indicator->label);
+          optional (w, 4, "target", indicator->target);
+          optional (w, 4, "result", indicator->result);
+          optional (w, 4, "unit", indicator->unit);
+          close_tag (w, 3, "indicator");
+        }
+      close_tag (w, 2, "indicators");
+    }
+
+  if (!ess_funding_plan_is_empty (bundle->plan))
+    write_plan (w, bundle->plan);
+  if (bundle->budget != NULL)
+    write_budget (w, bundle->budget);
+  if (bundle->payments->len > 0)
+    write_payments (w, bundle->payments);
+  if (full)
+    write_review (w, bundle);
+
+  close_tag (w, 1, "dossier");
+}
+
+GBytes *
+ess_exchange_write (GPtrArray  *bundles,
+                    gboolean    full,
+                    GError    **error)
+{
+  Writer w = { 0 };
+  gsize length;
+
+  g_return_val_if_fail (bundles != NULL, NULL);
+
+  w.out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (w.out, "<dossiers xmlns=\"%s\" version=\"%d\" kind=\"%s\">\n",
+                          ESS_EXCHANGE_NAMESPACE, ESS_EXCHANGE_VERSION, full ? "full" : "partner");
+  for (guint i = 0; i < bundles->len && w.error == NULL; i++)
+    write_dossier (&w, g_ptr_array_index (bundles, i), full);
+  g_string_append (w.out, "</dossiers>\n");
+
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      g_string_free (w.out, TRUE);
+      return NULL;
+    }
+
+  length = w.out->len;
+  return g_bytes_new_take (g_string_free (w.out, FALSE), length);
+}
+
+static int
+compare_references (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GBytes *
+ess_exchange_export (EssStore           *store,
+                     const char * const *references,
+                     gboolean            full,
+                     GError            **error)
+{
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (ESS_IS_STORE (store), NULL);
+
+  if (references != NULL && references[0] != NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_auto(GStrv) sorted = g_strdupv ((char **) references);
+
+      /* By reference, whatever the order asked: the same selection gives the same bytes. */
+      g_qsort_with_data (sorted, (gint) g_strv_length (sorted), sizeof (char *), compare_references, NULL);
+      references = (const char * const *) sorted;
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; references[i] != NULL; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
+          gint64 id;
+
+          /* Asked twice, written once. */
+          if (!g_hash_table_add (seen, (gpointer) references[i]))
+            continue;
+          id = ess_store_find_dossier (store, references[i], &local_error);
+          if (id <= 0)
+            {
+              if (g_error_matches (local_error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND))
+                g_set_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_READ,
+                             _("No dossier has the reference “%s”."), references[i]);
+              else
+                g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          g_array_append_val (ids, id);
+        }
+    }
+  else
+    {
+      ids = ess_store_list_live_ids (store, error);
+      if (ids == NULL)
+        return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      EssDossierBundle *bundle = ess_store_load_bundle (store, g_array_index (ids, gint64, i), error);
+
+      if (bundle == NULL)
+        return NULL;
+      g_ptr_array_add (bundles, bundle);
+    }
+
+  return ess_exchange_write (bundles, full, error);
+}

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The XML exchange files of dossiers: writing them, reading untrusted ones safely, importing them. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ess-store.h"
+#include "ess-store-exchange.h"
+#include "ess-store-funding.h"
+
+G_BEGIN_DECLS
+
+/* The vocabulary: docs/xml-format.md, data/ess-dossiers-1.xsd. */
+#define ESS_EXCHANGE_NAMESPACE       "urn:io.github.essinstruction:dossiers:1"
+/* The version this program writes, and the newest it reads. */
+#define ESS_EXCHANGE_VERSION         1
+
+/* Limits of what an imported file may be. A dossier takes a few
+ * kilobytes and 9 levels of elements: the limits leave room for tens of
+ * thousands of dossiers while bounding what a hostile file can make the
+ * parser do. */
+#define ESS_EXCHANGE_MAX_FILE_SIZE   (64 * 1024 * 1024)   /* bytes */
+#define ESS_EXCHANGE_MAX_DEPTH       32                   /* nested elements */
+#define ESS_EXCHANGE_MAX_TEXT        (256 * 1024)         /* bytes of one text or attribute value */
+
+#define ESS_EXCHANGE_ERROR (ess_exchange_error_quark ())
+
+typedef enum
+{
+  ESS_EXCHANGE_ERROR_READ,      /* the file cannot be read */
+  ESS_EXCHANGE_ERROR_WRITE,     /* a value cannot be written in XML */
+  ESS_EXCHANGE_ERROR_INVALID,   /* the file has problems: nothing was written */
+} EssExchangeError;
+
+/* One thing wrong in a file: where (line 0 when it is about the whole
+ * file), which element (NULL when none), and a French message saying
+ * what was found and what is expected. */
+typedef struct
+{
+  int   line;
+  char *element;
+  char *message;
+} EssExchangeProblem;
+
+/* What the domain checks know of the database: the communes, schemes
+ * and legal forms a dossier may name. */
+typedef struct
+{
+  GHashTable *communes;      /* INSEE code -> name */
+  GHashTable *schemes;       /* code -> name */
+  GHashTable *legal_forms;   /* code -> label */
+} EssExchangeContext;
+
+/* A file read: its dossiers when it is valid, its problems otherwise
+ * (never both: a file with one problem gives no dossier). */
+typedef struct
+{
+  int        version;
+  gboolean   full;       /* kind="full": the review is in the file */
+  GPtrArray *bundles;    /* EssDossierBundle */
+  GArray    *lines;      /* int: line of each bundle's <dossier> */
+  GPtrArray *problems;   /* EssExchangeProblem */
+} EssExchangeDocument;
+
+GQuark               ess_exchange_error_quark         (void);
+
+EssExchangeContext  *ess_exchange_context_new_for_store (EssStore                 *store,
+                                                         GError                  **error);
+/* The reference data a new database starts with, for checking a file
+ * without a database. */
+EssExchangeContext  *ess_exchange_context_new_default (GError                   **error);
+void                 ess_exchange_context_free        (EssExchangeContext        *context);
+
+/* The bundles as a UTF-8 XML document, indented, in a stable order: the
+ * same bundles give the same bytes. A partner file (@full FALSE) leaves
+ * out the review: status, opinion, conditions, private notes, scores and
+ * history. Fails only when a text holds a control character, which XML
+ * cannot carry; the message names the dossier. */
+GBytes              *ess_exchange_write               (GPtrArray                 *bundles,
+                                                       gboolean                   full,
+                                                       GError                   **error);
+/* The dossiers of @references (NULL or empty: every dossier not in the
+ * trash, by reference), as ess_exchange_write() writes them; an unknown
+ * reference is an error. */
+GBytes              *ess_exchange_export              (EssStore                  *store,
+                                                       const char * const        *references,
+                                                       gboolean                   full,
+                                                       GError                   **error);
+
+/* Reads @data in this order, stopping at the first stage that finds
+ * problems: size, UTF-8, hardened parsing (no network, no DTD, no
+ * entity, bounded depth and text), the root element (namespace,
+ * version, kind), the XML schema, then the domain checks against
+ * @context (identifiers, communes, schemes, legal forms, dates, unique
+ * references). Never fails: problems are in the document. */
+EssExchangeDocument *ess_exchange_read                (const char                *data,
+                                                       gsize                      length,
+                                                       const EssExchangeContext  *context);
+/* As ess_exchange_read(), for a file; reads no more than the size limit.
+ * NULL and @error when the file cannot be read. */
+EssExchangeDocument *ess_exchange_read_file           (GFile                     *file,
+                                                       const EssExchangeContext  *context,
+                                                       GError                   **error);
+void                 ess_exchange_document_free       (EssExchangeDocument       *document);
+
+/* "FILE:LINE: <element>: message" (without FILE: when @file is NULL,
+ * without LINE: when the line is 0, without the element when none). */
+char                *ess_exchange_problem_format      (const EssExchangeProblem  *problem,
+                                                       const char                *file);
+void                 ess_exchange_problem_free        (EssExchangeProblem        *problem);
+
+/* The XML schema embedded in the program. */
+GBytes              *ess_exchange_schema_bytes        (void);
+
+/* The preview of an import: for each dossier of the document, whether
+ * its reference is known and how the file differs from the database. */
+typedef struct
+{
+  EssDossierBundle *bundle;        /* borrowed from the document */
+  int               line;
+  gint64            existing_id;   /* 0: a new reference */
+  GPtrArray        *differences;   /* char *, French, one per field that differs; empty when the same */
+  GPtrArray        *findings;      /* EssFinding of the funding plan and budget checks */
+} EssImportItem;
+
+typedef struct
+{
+  GPtrArray *items;   /* EssImportItem, in the file's order */
+  guint      n_new;
+  guint      n_known;
+} EssImportPreview;
+
+EssImportPreview    *ess_exchange_preview             (EssStore                  *store,
+                                                       EssExchangeDocument       *document,
+                                                       GError                   **error);
+void                 ess_import_preview_free          (EssImportPreview          *preview);
+/* Writes the document in one transaction: new references are created,
+ * known ones follow @actions[i] (ESS_IMPORT_SKIP, _UPDATE or _RENAME;
+ * ignored for new ones). @source names the file in the history. */
+gboolean             ess_exchange_apply               (EssStore                  *store,
+                                                       EssExchangeDocument       *document,
+                                                       EssImportPreview          *preview,
+                                                       const EssImportAction     *actions,
+                                                       const char                *source,
+                                                       GPtrArray                **new_references,
+                                                       GError                   **error);
+
+/* The report of a refused file: a French heading, then one problem per
+ * line ("FILE:LINE: <element> : message"). */
+char                *ess_exchange_format_problems     (EssExchangeDocument       *document,
+                                                       const char                *file);
+/* The preview for people, one dossier per line ("Nouveau : APT-2012-001
+ * — title") with its differences and the funding checks indented. */
+char                *ess_exchange_format_preview      (EssImportPreview          *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssExchangeDocument, ess_exchange_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssExchangeContext, ess_exchange_context_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssExchangeProblem, ess_exchange_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssImportPreview, ess_import_preview_free)
+
+G_END_DECLS

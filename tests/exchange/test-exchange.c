@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of the exchange layer: round trips of generated dossiers, what partner files leave out, hostile input. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/parserInternals.h>
+
+#include "ess-exchange.h"
+#include "ess-store-exchange.h"
+
+typedef struct
+{
+  char     *dir;
+  EssStore *store;
+} Fixture;
+
+static EssStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("ess-exchange-XXXXXX", NULL);
+  f->store = open_store (f, "first.db");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  ess_store_close (f->store);
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+replace (char       **slot,
+         const char  *text)
+{
+  g_free (*slot);
+  *slot = g_strdup (text);
+}
+
+/* Dossier @i of a generated set: every part filled in a way that
+ * depends on @i, with the texts an XML writer gets wrong. */
+static EssDossierBundle *
+generated_bundle (guint i)
+{
+  EssDossierBundle *bundle = ess_dossier_bundle_new ();
+  EssDossier *d = bundle->dossier;
+  static const char * const communes[] = { "59009", "59350", "59512", "59599", "59017" };
+  static const char * const schemes[] = { "APT", "APP", "AMI", "CONVENTION", "SIEG" };
+  g_autofree char *reference = g_strdup_printf ("GEN-%04u", i);
+  g_autofree char *title = g_strdup_printf ("Projet n° %u « R&D » <coopérative> \"citoyenne\" l’été", i);
+  EssFundingAction *action;
+
+  replace (&d->reference, reference);
+  replace (&d->title, title);
+  replace (&d->description, i % 2 ? "Première ligne\nDeuxième ligne\r\nTroisième\ttabulée\r" : "");
+  replace (&d->scheme, schemes[i % G_N_ELEMENTS (schemes)]);
+  d->volet = (int) (i % 3);
+  replace (&d->axis, i % 4 ? "Axe 1 — Animation" : "");
+  d->year = 2012 + (int) (i % 10);
+  d->requested_cents = 100 * (gint64) i + 1;
+  d->proposed_cents = i % 3 ? 99999999999999 : 0;
+  d->granted_cents = (gint64) i * 7;
+  replace (&d->submitted_on, "2024-02-29");
+  if (i % 2)
+    {
+      replace (&d->start_on, "2024-03-01");
+      replace (&d->end_on, "2025-02-28");
+    }
+  replace (&d->partners, "APES ; CRESS & MAILLAGE");
+  g_strfreev (d->communes);
+  d->communes = g_new0 (char *, 3);
+  d->communes[0] = g_strdup (communes[i % 2]);
+  d->communes[1] = g_strdup (communes[2 + i % 3]);
+  d->status = (EssStatus) ((i + 4) % (ESS_STATUS_CLOSED + 1));
+  replace (&d->opinion, i % 2 ? "reserved" : "");
+  replace (&d->conditions, i % 2 ? "Sous réserve du bilan 2024" : "");
+  replace (&d->notes, "Note privée : ne pas diffuser");
+
+  if (i % 3 != 0)
+    {
+      bundle->applicant = g_new0 (EssApplicant, 1);
+      bundle->applicant->name = g_strdup_printf ("Association n° %u", i % 5);
+      bundle->applicant->legal_form = g_strdup ("association");
+      bundle->applicant->siret = i % 5 == 1 ? g_strdup ("20009320100016") : NULL;
+      bundle->applicant->rna = i % 5 == 2 ? g_strdup ("W595012345") : NULL;
+      bundle->applicant->address = g_strdup ("1 rue du Port, 59000 Lille");
+      bundle->applicant->commune = g_strdup ("59350");
+      bundle->applicant->contact_name = g_strdup (i % 2 ? "Camille Martin" : "");
+      bundle->applicant->contact_email = g_strdup (i % 2 ? "camille@example.org" : "");
+      bundle->applicant->contact_phone = g_strdup ("");
+    }
+
+  for (guint k = 0; k < i % 3; k++)
+    {
+      EssIndicator *indicator = g_new0 (EssIndicator, 1);
+
+      indicator->label = g_strdup_printf ("Emplois créés %u", k);
+      indicator->target = g_strdup ("3");
+      indicator->result = g_strdup (k ? "" : "2,5");
+      indicator->unit = g_strdup ("ETP");
+      g_ptr_array_add (bundle->indicators, indicator);
+    }
+
+  if (i % 2 == 0)
+    {
+      ess_funding_plan_add_year (bundle->plan, 2012);
+      ess_funding_plan_add_year (bundle->plan, 2013);
+      ess_funding_plan_add_funder (bundle->plan, "Lille Métropole", "metropole");
+      ess_funding_plan_add_funder (bundle->plan, "Ville de Lille", "commune");
+      action = ess_funding_plan_insert_action (bundle->plan, G_MAXUINT);
+      replace (&action->axis, "Animation territoriale");
+      replace (&action->title, "Forum <métropolitain>");
+      *ess_funding_plan_amount (bundle->plan, 0, 0, 1) = 1000000;
+      *ess_funding_plan_amount (bundle->plan, 0, 1, 0) = 500000 + i;
+      action->realisation[0] = 1080000;
+      action->realisation[1] = 420000 + i;
+      action->has_declared_total = TRUE;
+      action->declared_total = 1500000;
+      ess_funding_plan_insert_action (bundle->plan, G_MAXUINT);
+      g_array_index (bundle->plan->has_declared_funder, gboolean, 1) = TRUE;
+      g_array_index (bundle->plan->declared_funder, gint64, 1) = 7300000;
+      bundle->plan->has_declared_overall = TRUE;
+      bundle->plan->declared_overall = 0;
+    }
+
+  if (i % 4 == 1)
+    {
+      EssBudgetLine *line;
+
+      bundle->budget = ess_budget_new_default ();
+      line = g_ptr_array_index (bundle->budget->lines, 0);
+      line->forecast_cents = 120000;
+      line->has_actual = TRUE;
+      line->actual_cents = 0;
+    }
+
+  for (guint k = 0; k < i % 3; k++)
+    {
+      EssPayment *payment = g_new0 (EssPayment, 1);
+
+      payment->kind = (EssPaymentKind) k;
+      payment->amount_cents = 5000 + k;
+      payment->planned_on = g_strdup_printf ("2024-0%u-15", k + 1);
+      payment->paid_on = k ? NULL : g_strdup ("2024-01-20");
+      payment->comment = g_strdup (k ? "" : "Avance de 30 %");
+      g_ptr_array_add (bundle->payments, payment);
+    }
+
+  g_ptr_array_add (bundle->scores, ess_score_new ("social-utility", (int) (i % 4), "Fort ancrage"));
+  g_ptr_array_add (bundle->scores, ess_score_new ("territorial-roots", -1, "À revoir"));
+
+  for (guint k = 0; k < 1 + i % 3; k++)
+    {
+      EssHistoryEvent *event = g_new0 (EssHistoryEvent, 1);
+
+      event->at = g_strdup_printf ("2024-03-0%uT14:30:0%uZ", k + 1, k);
+      event->author = g_strdup (k ? "" : "c.martin");
+      event->action = g_strdup (k ? "edited" : "created");
+      event->field = k ? g_strdup ("title") : NULL;
+      event->old_value = k == 1 ? g_strdup ("") : NULL;
+      event->new_value = g_strdup ("Ancien « titre »\n<2>");
+      event->comment = g_strdup (k == 2 ? "Motif : correction" : "");
+      g_ptr_array_add (bundle->history, event);
+    }
+
+  return bundle;
+}
+
+static GPtrArray *
+generated_set (guint n)
+{
+  GPtrArray *bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (bundles, generated_bundle (i));
+  return bundles;
+}
+
+static EssExchangeDocument *
+read_checked (EssStore *store,
+              GBytes   *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssExchangeContext) context = ess_exchange_context_new_for_store (store, &error);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  EssExchangeDocument *document;
+
+  g_assert_no_error (error);
+  document = ess_exchange_read (data, size, context);
+  for (guint i = 0; i < document->problems->len; i++)
+    {
+      g_autofree char *text = ess_exchange_problem_format (g_ptr_array_index (document->problems, i), NULL);
+      g_test_message ("%s", text);
+    }
+  g_assert_cmpuint (document->problems->len, ==, 0);
+  return document;
+}
+
+static void
+import_all (EssStore            *store,
+            EssExchangeDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssImportPreview) preview = ess_exchange_preview (store, document, &error);
+  g_autofree EssImportAction *actions = NULL;
+
+  g_assert_no_error (error);
+  actions = g_new0 (EssImportAction, document->bundles->len + 1);
+  ess_exchange_apply (store, document, preview, actions, "test.xml", NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Generated dossiers, written into a database, exported, imported into
+ * another database and exported again: the same bytes. */
+static void
+test_round_trip_generated (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (40);
+  g_autofree EssImportAction *actions = g_new0 (EssImportAction, 40);
+  g_autoptr(GError) error = NULL;
+
+  ess_store_import_bundles (f->store, bundles, actions, TRUE, "generated", NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint full = 0; full < 2; full++)
+    {
+      g_autofree char *name = g_strdup_printf ("second-%u.db", full);
+      g_autoptr(EssStore) second = open_store (f, name);
+      g_autoptr(GBytes) a = ess_exchange_export (f->store, NULL, full, &error);
+      g_autoptr(GBytes) b = NULL;
+      g_autoptr(EssExchangeDocument) document = NULL;
+      const EssDossierBundle *first;
+
+      g_assert_no_error (error);
+      document = read_checked (second, a);
+      g_assert_cmpuint (document->bundles->len, ==, 40);
+      g_assert_true (document->full == (full != 0));
+
+      /* What the writer most easily gets wrong comes back as it was. */
+      first = g_ptr_array_index (document->bundles, 1);
+      g_assert_cmpstr (first->dossier->title, ==, "Projet n° 1 « R&D » <coopérative> \"citoyenne\" l’été");
+      g_assert_cmpstr (first->dossier->description, ==, "Première ligne\nDeuxième ligne\r\nTroisième\ttabulée\r");
+      g_assert_cmpint (first->dossier->proposed_cents, ==, 99999999999999);
+      g_assert_cmpstr (first->dossier->notes, ==, full ? "Note privée : ne pas diffuser" : "");
+
+      import_all (second, document);
+      b = ess_exchange_export (second, NULL, full, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (a, b));
+      ess_store_close (second);
+    }
+}
+
+/* A partner file carries nothing of the review; importing it over a
+ * known dossier keeps the review of the database. */
+static void
+test_partner_keeps_review (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (2);
+  EssImportAction actions[2] = { ESS_IMPORT_CREATE, ESS_IMPORT_CREATE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) partner = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(EssExchangeDocument) document = NULL;
+  g_autoptr(EssImportPreview) preview = NULL;
+  g_autoptr(EssDossierBundle) after = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  EssImportAction update[2] = { ESS_IMPORT_UPDATE, ESS_IMPORT_SKIP };
+  const EssImportItem *item;
+  gint64 id;
+
+  ess_store_import_bundles (f->store, bundles, actions, TRUE, "archive", NULL, &error);
+  g_assert_no_error (error);
+
+  partner = ess_exchange_export (f->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (partner, NULL), g_bytes_get_size (partner));
+  g_assert_null (strstr (text, "Note privée"));
+  g_assert_null (strstr (text, "Fort ancrage"));
+  g_assert_null (strstr (text, "reserved"));
+  g_assert_null (strstr (text, "Sous réserve"));
+  g_assert_null (strstr (text, "<history>"));
+  g_assert_null (strstr (text, "<review>"));
+  g_assert_nonnull (strstr (text, "kind=\"partner\""));
+
+  /* The partner sends the first dossier back with another title. */
+  parts = g_strsplit (text, "Projet n° 0", 2);
+  g_free (text);
+  text = g_strjoinv ("Projet revu n° 0", parts);
+  changed = g_bytes_new (text, strlen (text));
+  document = read_checked (f->store, changed);
+  preview = ess_exchange_preview (f->store, document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_known, ==, 2);
+  item = g_ptr_array_index (preview->items, 0);
+  g_assert_cmpuint (item->differences->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (item->differences, 0),
+                                   "→ «\u00a0Projet revu n° 0 « R&D » <coopérative> \"citoyenne\" l’été\u00a0»"));
+  item = g_ptr_array_index (preview->items, 1);
+  g_assert_cmpuint (item->differences->len, ==, 0);
+
+  ess_exchange_apply (f->store, document, preview, update, "partenaire.xml", NULL, &error);
+  g_assert_no_error (error);
+
+  id = ess_store_find_dossier (f->store, "GEN-0000", &error);
+  g_assert_no_error (error);
+  after = ess_store_load_bundle (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->dossier->title, ==, "Projet revu n° 0 « R&D » <coopérative> \"citoyenne\" l’été");
+  g_assert_cmpstr (after->dossier->notes, ==, "Note privée : ne pas diffuser");
+  g_assert_cmpint (after->dossier->status, ==, ESS_STATUS_OPINION_GIVEN);
+  g_assert_cmpuint (after->scores->len, ==, 2);
+  /* The archive's event, then the import's. */
+  g_assert_cmpuint (after->history->len, ==, 2);
+  g_assert_cmpstr (((EssHistoryEvent *) g_ptr_array_index (after->history, 1))->action, ==, "imported");
+  g_assert_cmpstr (((EssHistoryEvent *) g_ptr_array_index (after->history, 1))->comment, ==,
+                   "Mis à jour depuis partenaire.xml.");
+}
+
+/* A review in a file that says it is a partner's is refused. */
+static void
+test_partner_with_review (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) full = ess_exchange_write (bundles, TRUE, &error);
+  g_autoptr(EssExchangeContext) context = ess_exchange_context_new_for_store (f->store, &error);
+  g_autofree char *text = g_strndup (g_bytes_get_data (full, NULL), g_bytes_get_size (full));
+  g_auto(GStrv) parts = g_strsplit (text, "kind=\"full\"", 2);
+  g_autofree char *partner = g_strjoinv ("kind=\"partner\"", parts);
+  g_autoptr(EssExchangeDocument) document = ess_exchange_read (partner, strlen (partner), context);
+  const EssExchangeProblem *problem;
+
+  g_assert_cmpuint (document->problems->len, ==, 1);
+  g_assert_cmpuint (document->bundles->len, ==, 0);
+  problem = g_ptr_array_index (document->problems, 0);
+  g_assert_cmpstr (problem->element, ==, "review");
+  /* Counted in the file: 2 lines of head, 47 of the dossier before its review. */
+  g_assert_cmpint (problem->line, ==, 50);
+}
+
+/* libxml2 2.9.14 reads local files for external entities even without
+ * network: once the importer ran, no external resource loads at all. */
+static void
+test_entity_loader (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *text = "<?xml version=\"1.0\"?><x/>";
+  g_autoptr(EssExchangeDocument) document = ess_exchange_read (text, strlen (text), NULL);
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+
+  g_assert_cmpuint (document->problems->len, >, 0);
+  g_assert_null (xmlLoadExternalEntity ("file:///etc/passwd", NULL, ctxt));
+  g_assert_null (xmlLoadExternalEntity ("/etc/hostname", NULL, ctxt));
+  xmlFreeParserCtxt (ctxt);
+}
+
+/* XML cannot carry most control characters: the export names the dossier. */
+static void
+test_control_character (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  EssDossierBundle *bundle = g_ptr_array_index (bundles, 2);
+
+  replace (&bundle->dossier->partners, "APES\x0b CRESS");
+  bytes = ess_exchange_write (bundles, FALSE, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "GEN-0002"));
+  g_assert_nonnull (strstr (error->message, "U+000B"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("ESS_LOCALEDIR");
+
+  /* The messages are checked in French, as users read them. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/exchange/round-trip-generated", Fixture, NULL, fixture_setup, test_round_trip_generated,
+              fixture_teardown);
+  g_test_add ("/exchange/partner-keeps-review", Fixture, NULL, fixture_setup, test_partner_keeps_review,
+              fixture_teardown);
+  g_test_add ("/exchange/partner-with-review", Fixture, NULL, fixture_setup, test_partner_with_review,
+              fixture_teardown);
+  g_test_add ("/exchange/entity-loader", Fixture, NULL, fixture_setup, test_entity_loader, fixture_teardown);
+  g_test_add ("/exchange/control-character", Fixture, NULL, fixture_setup, test_control_character,
+              fixture_teardown);
+
+  return g_test_run ();
+}
