@@ -304,6 +304,40 @@ test_validate (Fixture       *f,
   }
 }
 
+/* The complete example of docs/xml-format.md: a version 1 file kept in
+ * the repository, valid, imported with nothing lost. */
+static void
+test_complete_example (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "xml", "exemple-complet.xml", NULL);
+  g_autofree char *doc = g_test_build_filename (G_TEST_DIST, "..", "docs", "xml-format.md", NULL);
+  g_autofree char *out = in_home (f, "out.xml");
+  g_autoptr(GBytes) example_bytes = read_bytes (example);
+  g_autoptr(GBytes) doc_bytes = read_bytes (doc);
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *without_scenarios = NULL;
+
+  /* The documentation shows the file as it is. */
+  g_assert_nonnull (strstr (g_bytes_get_data (doc_bytes, NULL), g_bytes_get_data (example_bytes, NULL)));
+  assert_schema_valid (example);
+
+  run (f, "--database", f->db, "import", example, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stdout_text, ==,
+                   "Nouveau\u00a0: APT-2013-003 — Soutien à l'association Travail et Culture pour l'initiative "
+                   "« Ciné cité social »\n1 dossier importé sur 1.\n");
+
+  run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  /* The same file, but the empty room left for the scenarios. */
+  parts = g_strsplit (g_bytes_get_data (example_bytes, NULL), "  <scenarios/>\n", 2);
+  without_scenarios = g_strjoinv ("", parts);
+  out_bytes = read_bytes (out);
+  g_assert_cmpstr (g_bytes_get_data (out_bytes, NULL), ==, without_scenarios);
+}
+
 typedef struct
 {
   const char *file;       /* in tests/data/xml/refused/, or generated */
@@ -499,6 +533,8 @@ main (int   argc,
   g_test_add ("/exchange-cli/export-selection", Fixture, NULL, fixture_setup, test_export_selection,
               fixture_teardown);
   g_test_add ("/exchange-cli/validate", Fixture, NULL, fixture_setup, test_validate, fixture_teardown);
+  g_test_add ("/exchange-cli/complete-example", Fixture, NULL, fixture_setup, test_complete_example,
+              fixture_teardown);
   g_test_add ("/exchange-cli/conflicts", Fixture, NULL, fixture_setup, test_conflicts, fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
