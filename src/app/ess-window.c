@@ -11,6 +11,7 @@
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
 #include "ess-restore-dialog.h"
+#include "ess-exchange.h"
 #include "ess-status-dialog.h"
 #include "ess-store-dossiers.h"
 #include "ess-store-undo.h"
@@ -132,6 +133,9 @@ update_actions (EssWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", any && trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-reference", ids->len == 1 && !trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-dossier", !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-full", !trash);
 
   gboolean dossiers = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "dossiers") == 0;
 
@@ -496,6 +500,181 @@ no_recent_action (GtkWidget  *widget,
 
 /* The application's styles and icons, once per display (tests open
  * windows without an application, which would add the icons itself). */
+/* Import and export of XML files. */
+
+EssImportDialog *
+ess_window_import_file (EssWindow *self,
+                        GFile     *file)
+{
+  EssImportDialog *dialog;
+
+  g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = ess_import_dialog_new (GTK_WINDOW (self), self->store, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static GtkFileFilter *
+xml_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Dossier files (XML)"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_filter_add_pattern (filter, "*.XML");
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  return filter;
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  EssWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ess_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Dossiers"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+int
+ess_window_export_to_file (EssWindow  *self,
+                           GFile      *file,
+                           gboolean    full,
+                           GError    **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  gsize size = 0;
+  const char *data;
+
+  g_return_val_if_fail (ESS_IS_WINDOW (self), -1);
+
+  ids = ess_dossier_browser_get_selected_ids (self->browser);
+  if (ids->len == 0)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      ids = ess_store_query_dossier_ids (self->store, ess_dossier_browser_get_query (self->browser), error);
+      if (ids == NULL)
+        return -1;
+    }
+
+  bytes = ess_exchange_export_ids (self->store, (const gint64 *) ids->data, ids->len, full, error);
+  if (bytes == NULL)
+    return -1;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a local file to export to."));
+      return -1;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  /* A full archive holds private notes: readable by its owner only. */
+  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 full ? 0600 : 0644, error))
+    return -1;
+
+  return (int) ids->len;
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  EssWindow       *self)
+{
+  gboolean full = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ess-full"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+      int n;
+
+      n = file ? ess_window_export_to_file (self, file, full, &error) : -1;
+      if (n < 0)
+        show_error (self, _("The dossiers could not be exported"), error ? error->message : "");
+      else
+        {
+          g_autofree char *message = g_strdup_printf (ngettext ("%d dossier exported to %s.",
+                                                                "%d dossiers exported to %s.", n), n, name);
+          GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                      GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                      GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s",
+                                                      _("Export done"));
+
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  gboolean full = g_str_equal (action_name, "win.export-full");
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+
+  chooser = gtk_file_chooser_native_new (full ? _("Export a Full Archive") : _("Export for a Partner"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     full ? _("dossiers-archive.xml") : _("dossiers.xml"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "ess-full", GINT_TO_POINTER (full));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A file dropped on the window is imported. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EssWindow     *self)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (file == NULL || ess_dossier_browser_get_trash (self->browser))
+    return FALSE;
+  ess_window_import_file (self, file);
+  return TRUE;
+}
+
+/* The application's styles, once per display (tests open windows without an application). */
 static void
 load_css (GtkWidget *widget)
 {
@@ -726,6 +905,9 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.backup-now", NULL, backup_now_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-full", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);
@@ -733,6 +915,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-reference", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "dossiers");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "dashboard");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 /* Delete and Ctrl+Z act on dossiers only where they would not edit text. */
@@ -761,6 +944,13 @@ ess_window_init (EssWindow *self)
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->undo_statuses = g_array_new (FALSE, FALSE, sizeof (EssStatus));
   add_list_shortcuts (self);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   self->settings = g_settings_new (APP_ID);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);

@@ -7,6 +7,7 @@
 #include "ess-application.h"
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
+#include "ess-import-dialog.h"
 #include "ess-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,16 @@ void               ess_window_show_view      (EssWindow      *self,
                                               const char     *name);
 /* The dashboard, made when it is first shown; NULL before. */
 GtkWidget         *ess_window_get_dashboard  (EssWindow      *self);
+/* Reads @file and presents the import dialog (its problems, or the
+ * preview); what the file chooser and a drop on the window do. */
+EssImportDialog   *ess_window_import_file    (EssWindow      *self,
+                                              GFile          *file);
+/* Writes the selected dossiers, or those of the list when none is
+ * selected, to @file; @full: the archive with the review. Returns how
+ * many were written, -1 and @error on failure. */
+int                ess_window_export_to_file (EssWindow      *self,
+                                              GFile          *file,
+                                              gboolean        full,
+                                              GError        **error);
 
 G_END_DECLS

@@ -796,15 +796,14 @@ check_commune (Builder    *b,
 static void
 check_identifier (Builder     *b,
                   xmlNodePtr   node,
-                  const char  *label,
                   const char  *value,
                   gboolean   (*validate) (const char *, GError **))
 {
   g_autoptr(GError) error = NULL;
 
+  /* The core's message names the identifier and what is wrong with it. */
   if (!validate (value, &error))
-    add_problemf (b->problems, xmlGetLineNo (node), (const char *) node->name,
-                  _("%s “%s” refused: %s"), label, value, error->message);
+    add_problem (b->problems, xmlGetLineNo (node), (const char *) node->name, error->message);
 }
 
 static EssApplicant *
@@ -836,17 +835,17 @@ read_applicant (Builder    *b,
       else if (is (child, "siren"))
         {
           set_text (&applicant->siren, child);
-          check_identifier (b, child, "SIREN", applicant->siren, ess_siren_validate);
+          check_identifier (b, child, applicant->siren, ess_siren_validate);
         }
       else if (is (child, "siret"))
         {
           set_text (&applicant->siret, child);
-          check_identifier (b, child, "SIRET", applicant->siret, ess_siret_validate);
+          check_identifier (b, child, applicant->siret, ess_siret_validate);
         }
       else if (is (child, "rna"))
         {
           set_text (&applicant->rna, child);
-          check_identifier (b, child, "RNA", applicant->rna, ess_rna_validate);
+          check_identifier (b, child, applicant->rna, ess_rna_validate);
         }
       else if (is (child, "address"))
         set_text (&applicant->address, child);

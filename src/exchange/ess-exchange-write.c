@@ -580,7 +580,6 @@ ess_exchange_export (EssStore           *store,
                      gboolean            full,
                      GError            **error)
 {
-  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
   g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (ESS_IS_STORE (store), NULL);
@@ -622,14 +621,40 @@ ess_exchange_export (EssStore           *store,
         return NULL;
     }
 
-  for (guint i = 0; i < ids->len; i++)
+  return ess_exchange_export_ids (store, (const gint64 *) ids->data, ids->len, full, error);
+}
+
+static int
+compare_bundles (gconstpointer a,
+                 gconstpointer b)
+{
+  const EssDossierBundle *x = *(EssDossierBundle * const *) a;
+  const EssDossierBundle *y = *(EssDossierBundle * const *) b;
+
+  return strcmp (x->dossier->reference, y->dossier->reference);
+}
+
+GBytes *
+ess_exchange_export_ids (EssStore      *store,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         gboolean       full,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
+
+  g_return_val_if_fail (ESS_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < n_ids; i++)
     {
-      EssDossierBundle *bundle = ess_store_load_bundle (store, g_array_index (ids, gint64, i), error);
+      EssDossierBundle *bundle = ess_store_load_bundle (store, ids[i], error);
 
       if (bundle == NULL)
         return NULL;
       g_ptr_array_add (bundles, bundle);
     }
+  /* By reference, whatever the order of the list they come from. */
+  g_ptr_array_sort (bundles, compare_bundles);
 
   return ess_exchange_write (bundles, full, error);
 }

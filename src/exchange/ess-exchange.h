@@ -87,6 +87,13 @@ GBytes              *ess_exchange_export              (EssStore                 
                                                        gboolean                   full,
                                                        GError                   **error);
 
+/* The dossiers @ids, by reference, as ess_exchange_write() writes them. */
+GBytes              *ess_exchange_export_ids          (EssStore                  *store,
+                                                       const gint64              *ids,
+                                                       guint                      n_ids,
+                                                       gboolean                   full,
+                                                       GError                   **error);
+
 /* Reads @data in this order, stopping at the first stage that finds
  * problems: size, UTF-8, hardened parsing (no network, no DTD, no
  * entity, bounded depth and text), the root element (namespace,

@@ -375,7 +375,7 @@ static const Refused refused[] = {
     "la commune «\u00a075056\u00a0» n’est pas une commune de la base\u00a0: attendu le code INSEE d’une commune de la métropole" },
   { "duplicate-reference.xml", ":27: <reference>\u00a0: ",
     "la référence «\u00a0APP-2024-101\u00a0» est déjà celle du dossier de la ligne 3" },
-  { "invalid-siret.xml", ":11: <siret>\u00a0: ", "SIRET «\u00a020009320100017\u00a0» refusé\u00a0: Le SIRET «\u00a020009320100017\u00a0» n’est pas valide" },
+  { "invalid-siret.xml", ":11: <siret>\u00a0: ", "Le SIRET «\u00a020009320100017\u00a0» n’est pas valide\u00a0: sa clé de contrôle (clé de Luhn) est fausse" },
   { "end-before-start.xml", ":20: <end>\u00a0: ",
     "La date de fin 28/02/2024 est antérieure à la date de début 01/03/2025" },
   { "huge-text", ":5: <title>\u00a0: ", "un texte de plus de 262144 octets\u00a0: refusé" },

@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Imports an XML file: its problems, or a preview with a choice per known dossier, then a summary. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ess-finding.h"
+#include "ess-import-dialog.h"
+
+struct _EssImportDialog
+{
+  GtkWindow              parent_instance;
+
+  EssStore              *store;
+  GFile                 *file;
+  EssExchangeDocument   *document;
+  EssImportPreview      *preview;
+  EssImportDialogState   state;
+  GPtrArray             *choosers;   /* GtkDropDown per preview item, NULL for new ones */
+
+  GtkLabel              *summary_label;
+  GtkLabel              *detail_label;
+  GtkListBox            *list_box;
+  GtkLabel              *error_label;
+  GtkButton             *import_button;
+  GtkButton             *close_button;
+};
+
+G_DEFINE_FINAL_TYPE (EssImportDialog, ess_import_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The choices for a known reference, in the order of the drop-down. */
+static const EssImportAction choices[] = { ESS_IMPORT_SKIP, ESS_IMPORT_UPDATE, ESS_IMPORT_RENAME };
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+add_row (EssImportDialog *self,
+         GtkWidget       *content)
+{
+  gtk_widget_set_margin_top (content, 8);
+  gtk_widget_set_margin_bottom (content, 8);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_list_box_append (self->list_box, content);
+}
+
+static void
+show_refused (EssImportDialog *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *detail = NULL;
+  guint n = self->document->problems->len;
+
+  self->state = ESS_IMPORT_DIALOG_REFUSED;
+  gtk_label_set_text (self->summary_label, _("File refused: nothing was imported"));
+  detail = g_strdup_printf (ngettext ("%s has %u problem. Correct it, or ask the partner for a corrected file.",
+                                      "%s has %u problems. Correct them, or ask the partner for a corrected file.",
+                                      n),
+                            name, n);
+  gtk_label_set_text (self->detail_label, detail);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EssExchangeProblem *problem = g_ptr_array_index (self->document->problems, i);
+      g_autofree char *text = NULL;
+
+      if (problem->line > 0 && problem->element != NULL)
+        text = g_strdup_printf (_("Line %d, <%s>: %s"), problem->line, problem->element, problem->message);
+      else if (problem->line > 0)
+        text = g_strdup_printf (_("Line %d: %s"), problem->line, problem->message);
+      else
+        text = g_strdup (problem->message);
+      add_row (self, wrapped_label (text, NULL));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_button_set_label (self->close_button, _("_Close"));
+}
+
+static void
+show_preview (EssImportDialog *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *detail = NULL;
+  EssImportPreview *preview = self->preview;
+  guint n = preview->items->len;
+
+  self->state = ESS_IMPORT_DIALOG_PREVIEW;
+  summary = g_strdup_printf (ngettext ("%u dossier to import", "%u dossiers to import", n), n);
+  gtk_label_set_text (self->summary_label, summary);
+  if (preview->n_known > 0)
+    detail = g_strdup_printf (_("%u new, %u already known. For each known dossier, choose whether to skip it, "
+                                "update it with the file, or import it under a new reference."),
+                              preview->n_new, preview->n_known);
+  else
+    detail = g_strdup_printf (ngettext ("%u new dossier. Nothing is written before you import.",
+                                        "%u new dossiers. Nothing is written before you import.",
+                                        preview->n_new),
+                              preview->n_new);
+  gtk_label_set_text (self->detail_label, detail);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EssImportItem *item = g_ptr_array_index (preview->items, i);
+      const EssDossier *dossier = item->bundle->dossier;
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b> — %s", dossier->reference, dossier->title);
+      GtkWidget *title_label = wrapped_label (NULL, NULL);
+      const char *state;
+      GtkWidget *chooser = NULL;
+
+      gtk_label_set_markup (GTK_LABEL (title_label), title);
+      gtk_widget_set_hexpand (title_label, TRUE);
+      gtk_box_append (GTK_BOX (top), title_label);
+
+      if (item->existing_id == 0)
+        state = _("New");
+      else if (item->differences->len == 0)
+        state = _("Known, identical");
+      else
+        state = _("Known, different");
+      gtk_box_append (GTK_BOX (top), wrapped_label (state, "dim-label"));
+
+      if (item->existing_id != 0)
+        {
+          const char *labels[] = { _("Skip"), _("Update"), _("New reference"), NULL };
+
+          chooser = gtk_drop_down_new_from_strings (labels);
+          gtk_widget_set_valign (chooser, GTK_ALIGN_START);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          dossier->reference, -1);
+          gtk_box_append (GTK_BOX (top), chooser);
+        }
+      g_ptr_array_add (self->choosers, chooser);
+      gtk_box_append (GTK_BOX (box), top);
+
+      for (guint d = 0; d < item->differences->len; d++)
+        gtk_box_append (GTK_BOX (box), wrapped_label (g_ptr_array_index (item->differences, d), NULL));
+      for (guint f = 0; f < item->findings->len; f++)
+        {
+          const EssFinding *finding = g_ptr_array_index (item->findings, f);
+          g_autofree char *text = NULL;
+
+          if (finding->severity == ESS_SEVERITY_INFO)
+            continue;
+          if (finding->place != NULL && finding->place[0] != '\0')
+            text = g_strdup_printf (_("%s — %s: %s"), ess_severity_label (finding->severity),
+                                    finding->place, finding->message);
+          else
+            text = g_strdup_printf (_("%s — %s"), ess_severity_label (finding->severity), finding->message);
+          gtk_box_append (GTK_BOX (box), wrapped_label (text, finding->severity == ESS_SEVERITY_ERROR ?
+                                                               "error" : "warning"));
+        }
+      add_row (self, box);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0);
+}
+
+static void
+read_file (EssImportDialog *self)
+{
+  g_autoptr(EssExchangeContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = ess_exchange_context_new_for_store (self->store, &error);
+  if (context != NULL)
+    self->document = ess_exchange_read_file (self->file, context, &error);
+  if (self->document == NULL)
+    {
+      self->state = ESS_IMPORT_DIALOG_REFUSED;
+      gtk_label_set_text (self->summary_label, _("The file could not be read"));
+      gtk_label_set_text (self->detail_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+      gtk_button_set_label (self->close_button, _("_Close"));
+      return;
+    }
+
+  if (self->document->problems->len > 0)
+    {
+      show_refused (self);
+      return;
+    }
+
+  self->preview = ess_exchange_preview (self->store, self->document, &error);
+  if (self->preview == NULL)
+    {
+      self->state = ESS_IMPORT_DIALOG_REFUSED;
+      gtk_label_set_text (self->summary_label, _("The file could not be compared with the database"));
+      gtk_label_set_text (self->detail_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+      gtk_button_set_label (self->close_button, _("_Close"));
+      return;
+    }
+
+  show_preview (self);
+}
+
+void
+ess_import_dialog_set_action (EssImportDialog *self,
+                              guint            index,
+                              EssImportAction  action)
+{
+  GtkDropDown *chooser;
+
+  g_return_if_fail (ESS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (index < self->choosers->len);
+
+  chooser = g_ptr_array_index (self->choosers, index);
+  g_return_if_fail (chooser != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (choices[i] == action)
+      gtk_drop_down_set_selected (chooser, i);
+}
+
+gboolean
+ess_import_dialog_confirm (EssImportDialog *self)
+{
+  g_autofree EssImportAction *actions = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  guint n_written = 0;
+
+  g_return_val_if_fail (ESS_IS_IMPORT_DIALOG (self), FALSE);
+
+  if (self->state != ESS_IMPORT_DIALOG_PREVIEW)
+    return FALSE;
+
+  actions = g_new0 (EssImportAction, MAX (self->choosers->len, 1));
+  for (guint i = 0; i < self->choosers->len; i++)
+    {
+      GtkDropDown *chooser = g_ptr_array_index (self->choosers, i);
+
+      actions[i] = chooser ? choices[MIN (gtk_drop_down_get_selected (chooser), G_N_ELEMENTS (choices) - 1)] :
+                             ESS_IMPORT_CREATE;
+    }
+
+  source = g_file_get_basename (self->file);
+  if (!ess_exchange_apply (self->store, self->document, self->preview, actions, source, &written, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      const EssImportItem *item = g_ptr_array_index (self->preview->items, i);
+      const char *now = g_ptr_array_index (written, i);
+
+      if (now == NULL)
+        continue;
+      n_written++;
+      if (g_strcmp0 (now, item->bundle->dossier->reference) != 0)
+        {
+          g_string_append_printf (detail, _("%s imported as %s."), item->bundle->dossier->reference, now);
+          g_string_append_c (detail, '\n');
+        }
+    }
+
+  self->state = ESS_IMPORT_DIALOG_DONE;
+  summary = g_strdup_printf (ngettext ("%u dossier imported", "%u dossiers imported", n_written), n_written);
+  gtk_label_set_text (self->summary_label, summary);
+  g_string_append_printf (detail, ngettext ("%u dossier of the file was skipped.",
+                                            "%u dossiers of the file were skipped.",
+                                            self->preview->items->len - n_written),
+                          self->preview->items->len - n_written);
+  gtk_label_set_text (self->detail_label, detail->str);
+  for (guint i = 0; i < self->choosers->len; i++)
+    if (g_ptr_array_index (self->choosers, i) != NULL)
+      gtk_widget_set_sensitive (g_ptr_array_index (self->choosers, i), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_button_set_label (self->close_button, _("_Close"));
+
+  g_signal_emit (self, signals[IMPORTED], 0);
+  return TRUE;
+}
+
+EssImportDialogState
+ess_import_dialog_get_state (EssImportDialog *self)
+{
+  g_return_val_if_fail (ESS_IS_IMPORT_DIALOG (self), ESS_IMPORT_DIALOG_REFUSED);
+  return self->state;
+}
+
+const char *
+ess_import_dialog_get_summary (EssImportDialog *self)
+{
+  g_return_val_if_fail (ESS_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_label_get_text (self->summary_label);
+}
+
+EssImportPreview *
+ess_import_dialog_get_preview (EssImportDialog *self)
+{
+  g_return_val_if_fail (ESS_IS_IMPORT_DIALOG (self), NULL);
+  return self->preview;
+}
+
+static void
+on_close (EssImportDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_import (EssImportDialog *self)
+{
+  ess_import_dialog_confirm (self);
+}
+
+static void
+ess_import_dialog_dispose (GObject *object)
+{
+  EssImportDialog *self = (EssImportDialog *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESS_TYPE_IMPORT_DIALOG);
+  g_clear_pointer (&self->preview, ess_import_preview_free);
+  g_clear_pointer (&self->document, ess_exchange_document_free);
+  g_clear_pointer (&self->choosers, g_ptr_array_unref);
+  g_clear_object (&self->file);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ess_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+ess_import_dialog_class_init (EssImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ess_import_dialog_dispose;
+
+  signals[IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, close_button);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ess_import_dialog_init (EssImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->choosers = g_ptr_array_new ();
+  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (on_close), self);
+  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import), self);
+}
+
+EssImportDialog *
+ess_import_dialog_new (GtkWindow *parent,
+                       EssStore  *store,
+                       GFile     *file)
+{
+  EssImportDialog *self = g_object_new (ESS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  self->file = g_object_ref (file);
+  read_file (self);
+
+  return self;
+}

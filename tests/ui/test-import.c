@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The import and export of XML files in the real window: the preview, the choices, a refused file. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ess-window.h"
+
+static void
+wait_for_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_usleep (20 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      found = find_label_containing (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GFile *
+fixture_file (const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_test_get_dir (G_TEST_DIST));
+  g_ptr_array_add (parts, "data");
+  g_ptr_array_add (parts, "xml");
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  path = g_build_filenamev ((char **) parts->pdata);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+close_dialog (EssImportDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames (2);
+}
+
+static void
+test_import_flow (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "import.db", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "export.xml", NULL);
+  g_autoptr(GFile) valid = fixture_file ("valid-partner.xml", NULL);
+  g_autoptr(GFile) refused = fixture_file ("refused", "invalid-siret.xml", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEFAULT, &error);
+  EssImportDialog *dialog;
+  EssWindow *window;
+  GListModel *dossiers;
+  guint n = 0;
+
+  g_assert_no_error (error);
+
+  window = ess_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (20);
+  dossiers = ess_window_get_dossiers (window);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 0);
+
+  /* A new file: the preview lists its dossiers, nothing is written yet. */
+  dialog = ess_window_import_file (window, valid);
+  wait_for_frames (20);
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
+  g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "2 dossiers à importer");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "APP-2024-102"));
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "test-import-preview.png");
+
+  g_assert_true (ess_import_dialog_confirm (dialog));
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_DONE);
+  g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "2 dossiers importés");
+  close_dialog (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 2);
+
+  /* The same file again: both known and identical; one updated, one
+   * imported under a new reference. */
+  dialog = ess_window_import_file (window, valid);
+  wait_for_frames (20);
+  g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 2);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Connu, identique"));
+  save_screenshot (GTK_WIDGET (dialog), "test-import-known.png");
+  ess_import_dialog_set_action (dialog, 0, ESS_IMPORT_UPDATE);
+  ess_import_dialog_set_action (dialog, 1, ESS_IMPORT_RENAME);
+  g_assert_true (ess_import_dialog_confirm (dialog));
+  g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "2 dossiers importés");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "APP-2024-102 importé sous la référence APP-2024-103."));
+  close_dialog (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 3);
+
+  /* A refused file: every problem with its line, nothing written. */
+  dialog = ess_window_import_file (window, refused);
+  wait_for_frames (20);
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_REFUSED);
+  g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "Fichier refusé\u00a0: rien n’a été importé");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
+                                           "Ligne 11, <siret>\u00a0: Le SIRET «\u00a0" "20009320100017\u00a0» n’est pas valide"));
+  g_assert_false (ess_import_dialog_confirm (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "test-import-refused.png");
+  close_dialog (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 3);
+
+  /* Nothing selected: the export writes the dossiers of the list. */
+  g_assert_cmpint (ess_window_export_to_file (window, export_file, FALSE, &error), ==, 3);
+  g_assert_no_error (error);
+  g_file_get_contents (export_path, &exported, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *p = strstr (exported, "<dossier>"); p != NULL; p = strstr (p + 1, "<dossier>"))
+    n++;
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_null (strstr (exported, "<review>"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+        g_unlink (file);
+      }
+    g_unlink (export_path);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("ESS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ui/import-flow", test_import_flow);
+
+  return g_test_run ();
+}
