@@ -84,7 +84,8 @@ generated_bundle (guint i)
   replace (&d->description, i % 2 ? "Première ligne\nDeuxième ligne\r\nTroisième\ttabulée\r" : "");
   replace (&d->scheme, schemes[i % G_N_ELEMENTS (schemes)]);
   d->volet = (int) (i % 3);
-  replace (&d->axis, i % 4 ? "Axe 1 — Animation" : "");
+  /* Texts of spaces only are texts too: the parser must keep them. */
+  replace (&d->axis, i % 4 == 0 ? "" : i % 4 == 2 ? "   " : "Axe 1 — Animation");
   d->year = 2012 + (int) (i % 10);
   d->requested_cents = 100 * (gint64) i + 1;
   d->proposed_cents = i % 3 ? 99999999999999 : 0;
@@ -95,7 +96,7 @@ generated_bundle (guint i)
       replace (&d->start_on, "2024-03-01");
       replace (&d->end_on, "2025-02-28");
     }
-  replace (&d->partners, "APES ; CRESS & MAILLAGE");
+  replace (&d->partners, i % 5 == 3 ? "\n" : "APES ; CRESS & MAILLAGE");
   g_strfreev (d->communes);
   d->communes = g_new0 (char *, 3);
   d->communes[0] = g_strdup (communes[i % 2]);
@@ -272,6 +273,8 @@ test_round_trip_generated (Fixture       *f,
       g_assert_cmpstr (first->dossier->title, ==, "Projet n° 1 « R&D » <coopérative> \"citoyenne\" l’été");
       g_assert_cmpstr (first->dossier->description, ==, "Première ligne\nDeuxième ligne\r\nTroisième\ttabulée\r");
       g_assert_cmpint (first->dossier->proposed_cents, ==, 99999999999999);
+      g_assert_cmpstr (((EssDossierBundle *) g_ptr_array_index (document->bundles, 2))->dossier->axis, ==, "   ");
+      g_assert_cmpstr (((EssDossierBundle *) g_ptr_array_index (document->bundles, 3))->dossier->partners, ==, "\n");
       g_assert_cmpstr (first->dossier->notes, ==, full ? "Note privée : ne pas diffuser" : "");
 
       import_all (second, document);
