@@ -136,6 +136,7 @@ update_actions (EssWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-full", !trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-scdl", !trash);
 
   gboolean dossiers = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "dossiers") == 0;
 
@@ -658,6 +659,95 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The granted subsidies of the year of the list (every year when the
+ * list shows all) as SCDL open data. */
+gboolean
+ess_window_export_scdl_to_file (EssWindow  *self,
+                                GFile      *file,
+                                GError    **error)
+{
+  const EssDossierQuery *query = ess_dossier_browser_get_query (self->browser);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (ESS_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a local file to export to."));
+      return FALSE;
+    }
+
+  csv = ess_exchange_scdl (self->store, query->year, ESS_SCDL_AUTHORITY_NAME, ESS_SCDL_AUTHORITY_SIRET,
+                           &problems, error);
+  if (csv == NULL)
+    {
+      /* Every broken rule, one per line, under the summary. */
+      if (problems != NULL && error != NULL && *error != NULL)
+        {
+          g_autoptr(GString) text = g_string_new ((*error)->message);
+
+          for (guint i = 0; i < problems->len; i++)
+            g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (problems, i));
+          g_free ((*error)->message);
+          (*error)->message = g_string_free (g_steal_pointer (&text), FALSE);
+        }
+      return FALSE;
+    }
+
+  return g_file_set_contents (path, csv, -1, error);
+}
+
+static void
+on_scdl_chosen (GtkNativeDialog *chooser,
+                int              response,
+                EssWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (file == NULL || !ess_window_export_scdl_to_file (self, file, &error))
+        show_error (self, _("The open data file could not be written"), error ? error->message : "");
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("The granted subsidies are in %s."), name);
+          GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                      GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                      GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s",
+                                                      _("Export done"));
+
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_scdl_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  chooser = gtk_file_chooser_native_new (_("Export the Granted Subsidies (SCDL)"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("subventions.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_scdl_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* A file dropped on the window is imported. */
 static gboolean
 on_drop (GtkDropTarget *target,
@@ -908,6 +998,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-full", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-scdl", NULL, export_scdl_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);

@@ -37,4 +37,11 @@ int                ess_window_export_to_file (EssWindow      *self,
                                               gboolean        full,
                                               GError        **error);
 
+/* The granted subsidies of the list's year (all years when it has none)
+ * as SCDL open data; FALSE and @error (listing the broken rules) when a
+ * row breaks a rule of the format: nothing is written then. */
+gboolean           ess_window_export_scdl_to_file (EssWindow  *self,
+                                                   GFile      *file,
+                                                   GError    **error);
+
 G_END_DECLS

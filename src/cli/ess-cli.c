@@ -24,6 +24,7 @@ static const EssCliVerb verbs[] = {
   { "validate", N_("Check a dossier XML file"), ess_cli_validate },
   { "import", N_("Import dossiers from an XML file"), ess_cli_import },
   { "export", N_("Export dossiers to an XML file"), ess_cli_export },
+  { "export-scdl", N_("Export the granted subsidies as SCDL open data (CSV)"), ess_cli_export_scdl },
 };
 
 static const EssCliVerb *

@@ -160,6 +160,22 @@ char                *ess_exchange_format_problems     (EssExchangeDocument      
  * — title") with its differences and the funding checks indented. */
 char                *ess_exchange_format_preview      (EssImportPreview          *preview);
 
+/* The issuer of the SCDL files, until it is a setting. */
+#define ESS_SCDL_AUTHORITY_NAME   "Métropole Européenne de Lille"
+#define ESS_SCDL_AUTHORITY_SIRET  "20009320100016"
+
+/* The granted subsidies (dossiers granted, under agreement or closed,
+ * not in the trash) of @year (0: every year), by reference, as a SCDL
+ * "subventions" CSV file (DOMAIN.md). Every row is checked against the
+ * format's rules first: when one breaks a rule, NULL, @error, and
+ * @problems (must not be NULL) lists them all, "REF: message". */
+char                *ess_exchange_scdl                (EssStore                  *store,
+                                                       int                        year,
+                                                       const char                *authority_name,
+                                                       const char                *authority_siret,
+                                                       GPtrArray                **problems,
+                                                       GError                   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssExchangeDocument, ess_exchange_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssExchangeContext, ess_exchange_context_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssExchangeProblem, ess_exchange_problem_free)

@@ -338,6 +338,52 @@ test_complete_example (Fixture       *f,
   g_assert_cmpstr (g_bytes_get_data (out_bytes, NULL), ==, without_scenarios);
 }
 
+/* The SCDL open data: every rule checked, nothing written when one breaks. */
+static void
+test_scdl (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "xml", "exemple-complet.xml", NULL);
+  g_autofree char *csv = in_home (f, "subventions.csv");
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* The demo data has neither SIRET nor RNA for its applicants, nor any
+   * agreement or decision date: two broken rules per granted dossier. */
+  run (f, "export-scdl", "-o", csv, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "8 règles du format SCDL ne sont pas respectées\u00a0: rien n’a été écrit."));
+  g_assert_nonnull (strstr (f->stderr_text, "APT-2013-003\u00a0: le porteur n’a ni SIRET ni numéro RNA\u00a0: "
+                                            "l’un des deux est obligatoire\n"));
+  g_assert_nonnull (strstr (f->stderr_text, "APT-2012-001\u00a0: dateConvention manque"));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  /* The complete example: agreement 10 April 2013, two payments, a plan
+   * of 6 000,00 € of which 4 730,00 € granted (78,8 %). */
+  run (f, "--database", f->db, "import", example, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  run (f, "--database", f->db, "export-scdl", "-o", csv, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stderr_text, ==, "");
+  bytes = read_bytes (csv);
+  g_assert_cmpstr (g_bytes_get_data (bytes, NULL), ==,
+                   "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,"
+                   "rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,"
+                   "notificationUE,pourcentageSubvention,dispositifAide\n"
+                   "Métropole Européenne de Lille,20009320100016,2013-04-10,,Travail et Culture,77550123200018,"
+                   "W595012345,Soutien à l'association Travail et Culture pour l'initiative « Ciné cité social »,"
+                   "4730.00,aide en numéraire,échelonné,2013-04-22/2014-02-15,,non,0.79,"
+                   "Appel à projets aux territoires\n");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  run (f, "--database", f->db, "export-scdl", "--year", "2012", "-o", csv, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  bytes = read_bytes (csv);
+  g_assert_cmpuint (count (g_bytes_get_data (bytes, NULL), "\n"), ==, 1);
+
+  run (f, "--database", f->db, "export-scdl", "--year", "1800", "-o", csv, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
 typedef struct
 {
   const char *file;       /* in tests/data/xml/refused/, or generated */
@@ -535,6 +581,7 @@ main (int   argc,
   g_test_add ("/exchange-cli/validate", Fixture, NULL, fixture_setup, test_validate, fixture_teardown);
   g_test_add ("/exchange-cli/complete-example", Fixture, NULL, fixture_setup, test_complete_example,
               fixture_teardown);
+  g_test_add ("/exchange-cli/scdl", Fixture, NULL, fixture_setup, test_scdl, fixture_teardown);
   g_test_add ("/exchange-cli/conflicts", Fixture, NULL, fixture_setup, test_conflicts, fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {

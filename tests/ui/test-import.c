@@ -169,6 +169,21 @@ test_import_flow (void)
   g_assert_cmpuint (n, ==, 3);
   g_assert_null (strstr (exported, "<review>"));
 
+  /* No dossier granted yet: the open data file has its header only. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "subventions.csv", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+    g_autofree char *csv = NULL;
+
+    g_assert_true (ess_window_export_scdl_to_file (window, csv_file, &error));
+    g_assert_no_error (error);
+    g_file_get_contents (csv_path, &csv, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (csv, "nomAttribuant,idAttribuant,"));
+    g_assert_cmpint (strchr (csv, '\n') - csv + 1, ==, (int) strlen (csv));
+    g_unlink (csv_path);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_frames (2);
   ess_store_close (store);
