@@ -252,10 +252,37 @@ differences_of (const EssDossierBundle *stored,
     add_difference (differences, _("Status"), ess_status_label (stored->dossier->status),
                     ess_status_label (file->dossier->status));
 
-  if (!same_applicant (stored->applicant, file->applicant))
-    add_difference (differences, _("Applicant"),
-                    stored->applicant ? stored->applicant->name : "",
-                    file->applicant ? file->applicant->name : "");
+  if (stored->applicant == NULL || file->applicant == NULL)
+    {
+      if (stored->applicant != file->applicant)
+        add_difference (differences, _("Applicant"),
+                        stored->applicant ? stored->applicant->name : "",
+                        file->applicant ? file->applicant->name : "");
+    }
+  else if (!same_applicant (stored->applicant, file->applicant))
+    {
+      const EssApplicant *a = stored->applicant;
+      const EssApplicant *b = file->applicant;
+      const struct { const char *label; const char *old_value; const char *new_value; } fields[] = {
+        { N_("name"), a->name, b->name },
+        { N_("legal form"), a->legal_form, b->legal_form },
+        { "SIREN", a->siren, b->siren },
+        { "SIRET", a->siret, b->siret },
+        { "RNA", a->rna, b->rna },
+        { N_("address"), a->address, b->address },
+        { N_("commune"), a->commune, b->commune },
+        { N_("contact"), a->contact_name, b->contact_name },
+        { N_("e-mail"), a->contact_email, b->contact_email },
+        { N_("phone"), a->contact_phone, b->contact_phone },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (!same_text (fields[i].old_value, fields[i].new_value))
+          {
+            g_autofree char *label = g_strdup_printf (_("Applicant, %s"), _(fields[i].label));
+            add_difference (differences, label, fields[i].old_value, fields[i].new_value);
+          }
+    }
 
   if (!g_strv_equal ((const char * const *) stored->dossier->communes,
                      (const char * const *) file->dossier->communes))

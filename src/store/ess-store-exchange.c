@@ -585,9 +585,30 @@ find_applicant (EssStore            *self,
   return 0;
 }
 
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+static gboolean
+same_applicant (const EssApplicant *a,
+                const EssApplicant *b)
+{
+  return same_text (a->name, b->name) && same_text (a->legal_form, b->legal_form) &&
+         same_text (a->siren, b->siren) && same_text (a->siret, b->siret) && same_text (a->rna, b->rna) &&
+         same_text (a->address, b->address) && same_text (a->commune, b->commune) &&
+         same_text (a->contact_name, b->contact_name) && same_text (a->contact_email, b->contact_email) &&
+         same_text (a->contact_phone, b->contact_phone);
+}
+
+/* @update: the user chose to update the dossier with the file, its
+ * applicant's details (address, contact...) included. */
 static gint64
 import_applicant (EssStore            *self,
                   const EssApplicant  *applicant,
+                  gboolean             update,
                   GError             **error)
 {
   gint64 id;
@@ -596,6 +617,19 @@ import_applicant (EssStore            *self,
     return 0;
 
   id = find_applicant (self, applicant, error);
+  if (id > 0 && update)
+    {
+      g_autoptr(EssApplicant) stored = ess_store_load_applicant (self, id, error);
+      EssApplicant changed;
+
+      if (stored == NULL)
+        return -1;
+      if (same_applicant (stored, applicant))
+        return id;
+      changed = *applicant;
+      changed.id = id;
+      return ess_store_write_applicant (self, &changed, error) > 0 ? id : -1;
+    }
   if (id != 0)
     return id;
 
@@ -622,7 +656,7 @@ import_one (EssStore          *self,
   gint64 id = 0;
   gboolean restored = FALSE;
 
-  applicant_id = import_applicant (self, bundle->applicant, error);
+  applicant_id = import_applicant (self, bundle->applicant, action == ESS_IMPORT_UPDATE, error);
   if (applicant_id < 0)
     return FALSE;
 

@@ -301,7 +301,7 @@ test_partner_keeps_review (Fixture       *f,
   g_autoptr(EssDossierBundle) after = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) parts = NULL;
-  EssImportAction update[2] = { ESS_IMPORT_UPDATE, ESS_IMPORT_SKIP };
+  EssImportAction update[2] = { ESS_IMPORT_UPDATE, ESS_IMPORT_UPDATE };
   const EssImportItem *item;
   gint64 id;
 
@@ -323,6 +323,11 @@ test_partner_keeps_review (Fixture       *f,
   parts = g_strsplit (text, "Projet n° 0", 2);
   g_free (text);
   text = g_strjoinv ("Projet revu n° 0", parts);
+  /* ...and the applicant of the second one has moved. */
+  g_strfreev (parts);
+  parts = g_strsplit (text, "1 rue du Port", 2);
+  g_free (text);
+  text = g_strjoinv ("2 rue du Port", parts);
   changed = g_bytes_new (text, strlen (text));
   document = read_checked (f->store, changed);
   preview = ess_exchange_preview (f->store, document, &error);
@@ -333,7 +338,9 @@ test_partner_keeps_review (Fixture       *f,
   g_assert_true (g_str_has_suffix (g_ptr_array_index (item->differences, 0),
                                    "→ «\u00a0Projet revu n° 0 « R&D » <coopérative> \"citoyenne\" l’été\u00a0»"));
   item = g_ptr_array_index (preview->items, 1);
-  g_assert_cmpuint (item->differences->len, ==, 0);
+  g_assert_cmpuint (item->differences->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (item->differences, 0), ==,
+                   "Porteur, adresse\u00a0: «\u00a01 rue du Port, 59000 Lille\u00a0» → «\u00a02 rue du Port, 59000 Lille\u00a0»");
 
   ess_exchange_apply (f->store, document, preview, update, "partenaire.xml", NULL, &error);
   g_assert_no_error (error);
@@ -351,6 +358,14 @@ test_partner_keeps_review (Fixture       *f,
   g_assert_cmpstr (((EssHistoryEvent *) g_ptr_array_index (after->history, 1))->action, ==, "imported");
   g_assert_cmpstr (((EssHistoryEvent *) g_ptr_array_index (after->history, 1))->comment, ==,
                    "Mis à jour depuis partenaire.xml.");
+
+  /* Updating the second dossier updated its applicant's address. */
+  g_clear_pointer (&after, ess_dossier_bundle_free);
+  id = ess_store_find_dossier (f->store, "GEN-0001", &error);
+  g_assert_no_error (error);
+  after = ess_store_load_bundle (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->applicant->address, ==, "2 rue du Port, 59000 Lille");
 }
 
 /* A review in a file that says it is a partner's is refused. */
