@@ -19,6 +19,10 @@ struct _EssImportDialog
   EssImportDialogState   state;
   GPtrArray             *choosers;   /* GtkDropDown per preview item, NULL for new ones */
 
+  GtkDropDown           *all_chooser;  /* the choice for every known dossier */
+
+  GtkWidget             *all_box;
+  GtkLabel              *all_label;
   GtkLabel              *summary_label;
   GtkLabel              *detail_label;
   GtkListBox            *list_box;
@@ -38,6 +42,31 @@ static guint signals[N_SIGNALS];
 
 /* The choices for a known reference, in the order of the drop-down. */
 static const EssImportAction choices[] = { ESS_IMPORT_SKIP, ESS_IMPORT_UPDATE, ESS_IMPORT_RENAME };
+
+/* A file of thousands of dossiers shows its first ones one by one; the
+ * choice for every known dossier applies to the others. */
+#define MAX_ROWS 300
+
+static GtkWidget *
+new_chooser (const char *accessible_label)
+{
+  const char *labels[] = { _("Skip"), _("Update"), _("New reference"), NULL };
+  GtkWidget *chooser = gtk_drop_down_new_from_strings (labels);
+
+  gtk_widget_set_valign (chooser, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return chooser;
+}
+
+static void
+on_all_chosen (EssImportDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->all_chooser);
+
+  for (guint i = 0; i < self->choosers->len; i++)
+    if (g_ptr_array_index (self->choosers, i) != NULL)
+      gtk_drop_down_set_selected (g_ptr_array_index (self->choosers, i), selected);
+}
 
 static GtkWidget *
 wrapped_label (const char *text,
@@ -120,17 +149,43 @@ show_preview (EssImportDialog *self)
                               preview->n_new);
   gtk_label_set_text (self->detail_label, detail);
 
+  if (preview->n_known > 0)
+    {
+      self->all_chooser = GTK_DROP_DOWN (new_chooser (gtk_label_get_text (self->all_label)));
+      gtk_box_append (GTK_BOX (self->all_box), GTK_WIDGET (self->all_chooser));
+      gtk_widget_set_visible (self->all_box, TRUE);
+      g_signal_connect_swapped (self->all_chooser, "notify::selected", G_CALLBACK (on_all_chosen), self);
+    }
+
   for (guint i = 0; i < n; i++)
     {
       const EssImportItem *item = g_ptr_array_index (preview->items, i);
       const EssDossier *dossier = item->bundle->dossier;
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      g_autofree char *title = g_markup_printf_escaped ("<b>%s</b> — %s", dossier->reference, dossier->title);
-      GtkWidget *title_label = wrapped_label (NULL, NULL);
+      g_autofree char *title = NULL;
+      GtkWidget *box;
+      GtkWidget *top;
+      GtkWidget *title_label;
       const char *state;
       GtkWidget *chooser = NULL;
 
+      if (i >= MAX_ROWS)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext ("… and %u more dossier: the choice for every known "
+                                                             "dossier applies to it.",
+                                                             "… and %u more dossiers: the choice for every known "
+                                                             "dossier applies to them.", n - MAX_ROWS),
+                                                   n - MAX_ROWS);
+
+          add_row (self, wrapped_label (more, "dim-label"));
+          for (; i < n; i++)
+            g_ptr_array_add (self->choosers, NULL);
+          break;
+        }
+
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      title = g_markup_printf_escaped ("<b>%s</b> — %s", dossier->reference, dossier->title);
+      title_label = wrapped_label (NULL, NULL);
       gtk_label_set_markup (GTK_LABEL (title_label), title);
       gtk_widget_set_hexpand (title_label, TRUE);
       gtk_box_append (GTK_BOX (top), title_label);
@@ -141,16 +196,17 @@ show_preview (EssImportDialog *self)
         state = _("Known, identical");
       else
         state = _("Known, different");
-      gtk_box_append (GTK_BOX (top), wrapped_label (state, "dim-label"));
+      {
+        GtkWidget *state_label = wrapped_label (state, "dim-label");
+
+        gtk_label_set_wrap (GTK_LABEL (state_label), FALSE);
+        gtk_widget_set_valign (state_label, GTK_ALIGN_START);
+        gtk_box_append (GTK_BOX (top), state_label);
+      }
 
       if (item->existing_id != 0)
         {
-          const char *labels[] = { _("Skip"), _("Update"), _("New reference"), NULL };
-
-          chooser = gtk_drop_down_new_from_strings (labels);
-          gtk_widget_set_valign (chooser, GTK_ALIGN_START);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          dossier->reference, -1);
+          chooser = new_chooser (dossier->reference);
           gtk_box_append (GTK_BOX (top), chooser);
         }
       g_ptr_array_add (self->choosers, chooser);
@@ -235,6 +291,18 @@ ess_import_dialog_set_action (EssImportDialog *self,
       gtk_drop_down_set_selected (chooser, i);
 }
 
+void
+ess_import_dialog_set_action_for_all (EssImportDialog *self,
+                                      EssImportAction  action)
+{
+  g_return_if_fail (ESS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->all_chooser != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (choices[i] == action)
+      gtk_drop_down_set_selected (self->all_chooser, i);
+}
+
 gboolean
 ess_import_dialog_confirm (EssImportDialog *self)
 {
@@ -256,8 +324,11 @@ ess_import_dialog_confirm (EssImportDialog *self)
     {
       GtkDropDown *chooser = g_ptr_array_index (self->choosers, i);
 
-      actions[i] = chooser ? choices[MIN (gtk_drop_down_get_selected (chooser), G_N_ELEMENTS (choices) - 1)] :
-                             ESS_IMPORT_CREATE;
+      GtkDropDown *choice = chooser ? chooser : self->all_chooser;
+
+      /* New references are created whatever the choice says. */
+      actions[i] = choice ? choices[MIN (gtk_drop_down_get_selected (choice), G_N_ELEMENTS (choices) - 1)] :
+                            ESS_IMPORT_CREATE;
     }
 
   source = g_file_get_basename (self->file);
@@ -294,6 +365,8 @@ ess_import_dialog_confirm (EssImportDialog *self)
   for (guint i = 0; i < self->choosers->len; i++)
     if (g_ptr_array_index (self->choosers, i) != NULL)
       gtk_widget_set_sensitive (g_ptr_array_index (self->choosers, i), FALSE);
+  if (self->all_chooser != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->all_chooser), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_button_set_label (self->close_button, _("_Close"));
@@ -363,6 +436,8 @@ ess_import_dialog_class_init (EssImportDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, all_box);
+  gtk_widget_class_bind_template_child (widget_class, EssImportDialog, all_label);
   gtk_widget_class_bind_template_child (widget_class, EssImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, EssImportDialog, detail_label);
   gtk_widget_class_bind_template_child (widget_class, EssImportDialog, list_box);

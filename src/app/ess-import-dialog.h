@@ -31,6 +31,10 @@ EssImportPreview     *ess_import_dialog_get_preview (EssImportDialog *self);
 void                  ess_import_dialog_set_action (EssImportDialog  *self,
                                                     guint             index,
                                                     EssImportAction   action);
+/* The choice for every known dossier: sets each one's, and applies to
+ * the dossiers past the first ones shown of a long file. */
+void                  ess_import_dialog_set_action_for_all (EssImportDialog *self,
+                                                            EssImportAction  action);
 /* Writes the file as previewed, in one transaction. */
 gboolean              ess_import_dialog_confirm    (EssImportDialog  *self);
 

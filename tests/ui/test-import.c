@@ -202,6 +202,71 @@ test_import_flow (void)
   g_rmdir (dir);
 }
 
+/* A long file: its first dossiers one by one, the choice for all of
+ * them applying to the rest. */
+static void
+test_import_long_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.db", NULL);
+  g_autofree char *xml_path = g_build_filename (dir, "long.xml", NULL);
+  g_autoptr(GFile) xml = g_file_new_for_path (xml_path);
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<dossiers xmlns=\"urn:io.github.essinstruction:dossiers:1\" "
+                                          "version=\"1\" kind=\"partner\">\n");
+  g_autoptr(GError) error = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEFAULT, &error);
+  EssImportDialog *dialog;
+  EssWindow *window;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 302; i++)
+    g_string_append_printf (text, "  <dossier>\n    <reference>AMI-2024-%03u</reference>\n"
+                                  "    <title>Diagnostic %u</title>\n    <scheme>AMI</scheme>\n"
+                                  "    <year>2024</year>\n  </dossier>\n", i + 1, i + 1);
+  g_string_append (text, "</dossiers>\n");
+  g_file_set_contents (xml_path, text->str, -1, &error);
+  g_assert_no_error (error);
+
+  window = ess_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (10);
+
+  dialog = ess_window_import_file (window, xml);
+  wait_for_frames (10);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "AMI-2024-300"));
+  g_assert_null (find_label_containing (GTK_WIDGET (dialog), "AMI-2024-301"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "… et 2 autres dossiers"));
+  g_assert_true (ess_import_dialog_confirm (dialog));
+  close_dialog (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 302);
+
+  dialog = ess_window_import_file (window, xml);
+  wait_for_frames (10);
+  g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 302);
+  ess_import_dialog_set_action_for_all (dialog, ESS_IMPORT_RENAME);
+  g_assert_true (ess_import_dialog_confirm (dialog));
+  g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "302 dossiers importés");
+  close_dialog (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 604);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+        g_unlink (file);
+      }
+    g_unlink (xml_path);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +280,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/import-flow", test_import_flow);
+  g_test_add_func ("/ui/import-long-file", test_import_long_file);
 
   return g_test_run ();
 }
