@@ -159,6 +159,41 @@ test_import_flow (void)
   close_dialog (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 3);
 
+  /* A file dropped on the window opens the same dialog. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkDropTarget *drop = NULL;
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+    GtkWidget *dropped = NULL;
+    g_autoptr(GList) toplevels = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (drop);
+
+    g_value_init (&value, G_TYPE_FILE);
+    g_value_set_object (&value, valid);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_assert_true (accepted);
+    wait_for_frames (10);
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ESS_IS_IMPORT_DIALOG (l->data))
+        dropped = l->data;
+    g_assert_nonnull (dropped);
+    g_assert_cmpint (ess_import_dialog_get_state (ESS_IMPORT_DIALOG (dropped)), ==, ESS_IMPORT_DIALOG_PREVIEW);
+    g_assert_cmpuint (ess_import_dialog_get_preview (ESS_IMPORT_DIALOG (dropped))->n_known, ==, 2);
+    close_dialog (ESS_IMPORT_DIALOG (dropped));
+  }
+
   /* Nothing selected: the export writes the dossiers of the list. */
   g_assert_cmpint (ess_window_export_to_file (window, export_file, FALSE, &error), ==, 3);
   g_assert_no_error (error);
