@@ -17,13 +17,33 @@
 #include "ess-identifiers.h"
 #include "ess-money.h"
 
+/* What turns a <dossier> into a bundle. */
 typedef struct
 {
-  GPtrArray  *problems;
-  GHashTable *reported;   /* xmlNode * with a schema problem already */
-  gboolean    stopped;    /* a DOCTYPE or too deep: the parse was stopped */
-  gboolean    parse_error;
+  const EssExchangeContext *context;
+  GPtrArray                *problems;
+  gboolean                  full;
+} Builder;
+
+/* One read, streaming: the parser builds the tree of one <dossier> at a
+ * time, the schema validator sees the same events, and each dossier is
+ * turned into a bundle (domain checks included) and freed once the
+ * validator is past its end. A file of 10 000 dossiers never is a tree
+ * in memory. */
+typedef struct
+{
+  GPtrArray           *problems;
+  GHashTable          *reported;       /* "LINE:element" with a schema problem already */
+  gboolean             stopped;        /* a DOCTYPE, too deep, a wrong root: the parse was stopped */
+  gboolean             parse_error;
+  gboolean             schema_failed;  /* no more dossiers are built after a schema problem */
+  EssExchangeDocument *document;
+  Builder             *builder;
+  GHashTable          *references;     /* reference -> line of its dossier */
+  xmlNodePtr           pending;        /* the last <dossier> read, waiting for the validator */
 } ReadState;
+
+static void flush_pending (ReadState *state);
 
 static void
 add_problem (GPtrArray  *problems,
@@ -172,6 +192,81 @@ on_entity_decl (void          *ctx,
   xmlStopParser (ctxt);
 }
 
+/* The root, as the parser starts it: namespace, name, version, kind. */
+static gboolean
+check_root (ReadState      *state,
+            int             line,
+            const xmlChar  *localname,
+            const xmlChar  *uri,
+            int             nb_attributes,
+            const xmlChar **attributes)
+{
+  g_autofree char *version_text = NULL;
+  g_autofree char *kind = NULL;
+  gint64 number = 0;
+
+  if (g_strcmp0 ((const char *) uri, ESS_EXCHANGE_NAMESPACE) != 0)
+    {
+      if (uri == NULL)
+        add_problemf (state->problems, line, (const char *) localname,
+                      _("the root element has no namespace: expected xmlns=\"%s\""), ESS_EXCHANGE_NAMESPACE);
+      else
+        add_problemf (state->problems, line, (const char *) localname,
+                      _("unknown namespace “%s”: expected “%s” (a dossier file of Instruction ESS)"),
+                      (const char *) uri, ESS_EXCHANGE_NAMESPACE);
+      return FALSE;
+    }
+
+  if (!xmlStrEqual (localname, BAD_CAST "dossiers"))
+    {
+      add_problem (state->problems, line, (const char *) localname,
+                   _("unexpected root element: expected <dossiers>"));
+      return FALSE;
+    }
+
+  /* localname, prefix, URI, value start, value end for each attribute. */
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      const xmlChar **attribute = attributes + 5 * i;
+      char *value = g_strndup ((const char *) attribute[3], (gsize) (attribute[4] - attribute[3]));
+
+      if (attribute[2] == NULL && xmlStrEqual (attribute[0], BAD_CAST "version"))
+        {
+          g_free (version_text);
+          version_text = value;
+        }
+      else if (attribute[2] == NULL && xmlStrEqual (attribute[0], BAD_CAST "kind"))
+        {
+          g_free (kind);
+          kind = value;
+        }
+      else
+        g_free (value);
+    }
+
+  if (version_text == NULL ||
+      !g_ascii_string_to_signed (version_text, 10, 1, G_MAXINT, &number, NULL))
+    {
+      add_problemf (state->problems, line, "dossiers",
+                    _("the attribute version is missing or is not a number: expected version=\"%d\""),
+                    ESS_EXCHANGE_VERSION);
+      return FALSE;
+    }
+  if (number > ESS_EXCHANGE_VERSION)
+    {
+      add_problemf (state->problems, line, "dossiers",
+                    _("version %s of the format is newer than this program, which reads versions 1 to %d: "
+                      "update Instruction ESS to import this file"),
+                    version_text, ESS_EXCHANGE_VERSION);
+      return FALSE;
+    }
+
+  state->document->version = (int) number;
+  state->document->full = g_strcmp0 (kind, "full") == 0;
+  state->builder->full = state->document->full;
+  return TRUE;
+}
+
 static void
 on_start_element (void           *ctx,
                   const xmlChar  *localname,
@@ -186,6 +281,9 @@ on_start_element (void           *ctx,
   xmlParserCtxtPtr ctxt = ctx;
   ReadState *state = ctxt->_private;
 
+  if (state->stopped)
+    return;
+
   /* The parser pushes the element after this call: nameNr is its parent's depth. */
   if (ctxt->nameNr + 1 > ESS_EXCHANGE_MAX_DEPTH)
     {
@@ -197,19 +295,62 @@ on_start_element (void           *ctx,
       return;
     }
 
+  if (ctxt->nameNr == 0 &&
+      !check_root (state, xmlSAX2GetLineNumber (ctxt), localname, uri, nb_attributes, attributes))
+    {
+      state->stopped = TRUE;
+      xmlStopParser (ctxt);
+      return;
+    }
+
+  /* The validator has seen the end of the dossier before: build it. */
+  if (ctxt->nameNr == 1)
+    flush_pending (state);
+
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces,
                          nb_attributes, nb_defaulted, attributes);
 }
 
 static void
-on_parse_error (void        *ctx,
-                xmlErrorPtr  error)
+on_end_element (void          *ctx,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
 {
   xmlParserCtxtPtr ctxt = ctx;
   ReadState *state = ctxt->_private;
+  xmlNodePtr node = ctxt->node;
+  gboolean root = node != NULL && node->parent != NULL && node->parent->type == XML_DOCUMENT_NODE;
+  gboolean child_of_root = node != NULL && node->parent != NULL && node->parent->parent != NULL &&
+                           node->parent->parent->type == XML_DOCUMENT_NODE;
+
+  if (root)
+    flush_pending (state);
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+  if (child_of_root && !state->stopped)
+    {
+      /* Built at the next event, once the validator has checked its end too. */
+      if (xmlStrEqual (localname, BAD_CAST "dossier"))
+        state->pending = node;
+      else
+        {
+          xmlUnlinkNode (node);
+          xmlFreeNode (node);
+        }
+    }
+}
+
+/* With the schema validator plugged in, the parser's user data is the
+ * plug's: the parser context comes with the error. */
+static void
+on_parse_error (void        *ctx,
+                xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = error != NULL ? error->ctxt : NULL;
+  ReadState *state = ctxt != NULL ? ctxt->_private : NULL;
   g_autofree char *detail = NULL;
 
-  if (error == NULL || error->level == XML_ERR_WARNING || state->stopped || state->parse_error)
+  if (state == NULL || error->level == XML_ERR_WARNING || state->stopped || state->parse_error)
     return;
 
   /* After the first error of a file that is not well formed, the others
@@ -261,12 +402,27 @@ line_of (const char *data,
   return line;
 }
 
-static xmlDocPtr
-parse_hardened (const char *data,
+static int
+locate (void           *ctx,
+        const char    **file,
+        unsigned long  *line)
+{
+  *file = NULL;
+  *line = (unsigned long) MAX (xmlSAX2GetLineNumber (ctx), 0);
+  return 0;
+}
+
+static xmlSchemaPtr get_schema (void);
+static void         on_schema_error (void *data, xmlErrorPtr error);
+
+static void
+read_streaming (const char *data,
                 gsize       length,
                 ReadState  *state)
 {
   xmlParserCtxtPtr ctxt;
+  xmlSchemaValidCtxtPtr vctxt;
+  xmlSchemaSAXPlugPtr plug;
   xmlDocPtr doc;
   const char *end = NULL;
 
@@ -275,7 +431,7 @@ parse_hardened (const char *data,
       add_problemf (state->problems, 0, NULL,
                     _("the file is %lu bytes long, more than the limit of %d bytes"),
                     (unsigned long) length, ESS_EXCHANGE_MAX_FILE_SIZE);
-      return NULL;
+      return;
     }
 
   if (!g_utf8_validate (data, (gssize) length, &end))
@@ -283,7 +439,7 @@ parse_hardened (const char *data,
       add_problemf (state->problems, line_of (data, end), NULL,
                     _("byte 0x%02X at position %lu is not UTF-8: the file must be encoded in UTF-8"),
                     (unsigned) (unsigned char) *end, (unsigned long) (end - data));
-      return NULL;
+      return;
     }
 
   ensure_libxml ();
@@ -292,7 +448,7 @@ parse_hardened (const char *data,
   if (ctxt == NULL)
     {
       add_problem (state->problems, 0, NULL, _("the XML parser could not start (out of memory?)"));
-      return NULL;
+      return;
     }
 
   ctxt->_private = state;
@@ -300,43 +456,56 @@ parse_hardened (const char *data,
   ctxt->sax->externalSubset = on_internal_subset;
   ctxt->sax->entityDecl = on_entity_decl;
   ctxt->sax->startElementNs = on_start_element;
-  ctxt->sax->serror = on_parse_error;
+  ctxt->sax->endElementNs = on_end_element;
   ctxt->sax->warning = NULL;
   ctxt->sax->error = NULL;
   ctxt->vctxt.error = NULL;
   ctxt->vctxt.warning = NULL;
 
-  /* Never XML_PARSE_NOENT, _DTDLOAD, _DTDATTR, _DTDVALID, _XINCLUDE nor _HUGE. */
-  /* NOBLANKS drops the indentation between elements (text-only elements
-   * keep their spaces), COMPACT stores short texts in their node: a tree
-   * of 10 000 dossiers takes half the memory. */
+  /* Never XML_PARSE_NOENT, _DTDLOAD, _DTDATTR, _DTDVALID, _XINCLUDE nor _HUGE.
+   * NOBLANKS drops the indentation between elements (text-only elements
+   * keep their spaces), COMPACT stores short texts in their node. Set
+   * before the validator is plugged: they write into the SAX handler. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NSCLEAN |
                            XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
+
+  vctxt = xmlSchemaNewValidCtxt (get_schema ());
+  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, state);
+  xmlSchemaValidateSetLocator (vctxt, locate, ctxt);
+  plug = xmlSchemaSAXPlug (vctxt, &ctxt->sax, &ctxt->userData);
+  g_assert (plug != NULL);
+  /* The plug's handler leaves out the structured errors, and hands CDATA
+   * to ignorableWhitespace: errors come back here, CDATA as characters. */
+  ctxt->sax->serror = on_parse_error;
+  ctxt->sax->cdataBlock = NULL;
+
   xmlParseDocument (ctxt);
+
+  xmlSchemaSAXUnplug (plug);
+  xmlSchemaFreeValidCtxt (vctxt);
 
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
 
   if (!state->stopped && !ctxt->wellFormed && !state->parse_error)
     add_problem (state->problems, 0, NULL, _("the XML is not well formed"));
-
   if (state->problems->len == 0 && doc != NULL && doc->encoding != NULL &&
       g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0)
     add_problemf (state->problems, 1, NULL,
                   _("the file declares the encoding “%s”: expected UTF-8"), (const char *) doc->encoding);
+  if (state->problems->len == 0 && (doc == NULL || xmlDocGetRootElement (doc) == NULL))
+    add_problem (state->problems, 0, NULL, _("the file holds no XML document"));
 
-  xmlFreeParserCtxt (ctxt);
-
-  if (state->problems->len > 0 || doc == NULL)
+  /* A dossier left when the parse stopped. */
+  if (state->pending != NULL)
     {
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      if (state->problems->len == 0)
-        add_problem (state->problems, 0, NULL, _("the file holds no XML document"));
-      return NULL;
+      xmlUnlinkNode (state->pending);
+      xmlFreeNode (state->pending);
+      state->pending = NULL;
     }
-
-  return doc;
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  xmlFreeParserCtxt (ctxt);
 }
 
 /* Texts and attribute values longer than the limit: the parser's own
@@ -363,69 +532,6 @@ check_sizes (xmlNodePtr  node,
           check_sizes (child->children, problems);
         }
     }
-}
-
-/* The root: namespace, name, version, kind. */
-static gboolean
-check_root (xmlDocPtr   doc,
-            int        *version,
-            gboolean   *full,
-            GPtrArray  *problems)
-{
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  g_autofree char *version_text = NULL;
-  g_autofree char *kind = NULL;
-  const char *ns;
-  gint64 number = 0;
-
-  if (root == NULL)
-    {
-      add_problem (problems, 0, NULL, _("the file holds no element: expected <dossiers>"));
-      return FALSE;
-    }
-
-  ns = root->ns != NULL ? (const char *) root->ns->href : NULL;
-  if (g_strcmp0 (ns, ESS_EXCHANGE_NAMESPACE) != 0)
-    {
-      if (ns == NULL)
-        add_problemf (problems, xmlGetLineNo (root), (const char *) root->name,
-                      _("the root element has no namespace: expected xmlns=\"%s\""), ESS_EXCHANGE_NAMESPACE);
-      else
-        add_problemf (problems, xmlGetLineNo (root), (const char *) root->name,
-                      _("unknown namespace “%s”: expected “%s” (a dossier file of Instruction ESS)"),
-                      ns, ESS_EXCHANGE_NAMESPACE);
-      return FALSE;
-    }
-
-  if (!xmlStrEqual (root->name, BAD_CAST "dossiers"))
-    {
-      add_problem (problems, xmlGetLineNo (root), (const char *) root->name,
-                   _("unexpected root element: expected <dossiers>"));
-      return FALSE;
-    }
-
-  version_text = (char *) xmlGetNoNsProp (root, BAD_CAST "version");
-  if (version_text == NULL ||
-      !g_ascii_string_to_signed (version_text, 10, 1, G_MAXINT, &number, NULL))
-    {
-      add_problemf (problems, xmlGetLineNo (root), "dossiers",
-                    _("the attribute version is missing or is not a number: expected version=\"%d\""),
-                    ESS_EXCHANGE_VERSION);
-      return FALSE;
-    }
-  if (number > ESS_EXCHANGE_VERSION)
-    {
-      add_problemf (problems, xmlGetLineNo (root), "dossiers",
-                    _("version %s of the format is newer than this program, which reads versions 1 to %d: "
-                      "update Instruction ESS to import this file"),
-                    version_text, ESS_EXCHANGE_VERSION);
-      return FALSE;
-    }
-
-  kind = (char *) xmlGetNoNsProp (root, BAD_CAST "kind");
-  *version = (int) number;
-  *full = g_strcmp0 (kind, "full") == 0;
-  return TRUE;
 }
 
 /* The schema. */
@@ -559,6 +665,46 @@ expected_elements (const char *message)
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+/* The local name in "Element '{urn:…}amount': …" or "Element 'amount', …". */
+static char *
+element_in (const char *message)
+{
+  const char *start = message ? strstr (message, "Element '") : NULL;
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen ("Element '");
+  end = strchr (start, '\'');
+  if (end == NULL)
+    return NULL;
+  for (const char *p = start; p < end; p++)
+    if (*p == '}')
+      start = p + 1;
+  return g_strndup (start, (gsize) (end - start));
+}
+
+/* The value in "The value '12.345' is not …" or "…: '12.345' is not a valid value …". */
+static char *
+value_in (const char *message)
+{
+  const char *start;
+  const char *end;
+
+  if (message == NULL)
+    return NULL;
+  if ((start = strstr (message, "The value '")) != NULL)
+    start += strlen ("The value '");
+  else if ((start = strstr (message, "': '")) != NULL)
+    start += strlen ("': '");
+  else
+    return NULL;
+  end = strstr (start, "' is ");
+  if (end == NULL)
+    end = strchr (start, '\'');
+  return end != NULL ? g_strndup (start, (gsize) (end - start)) : NULL;
+}
+
 static void
 on_schema_error (void        *data,
                  xmlErrorPtr  error)
@@ -571,16 +717,19 @@ on_schema_error (void        *data,
   g_autofree char *shown = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *element = NULL;
+  g_autofree char *key = NULL;
   int line = error->line;
 
-  if (error->level == XML_ERR_WARNING)
+  /* After a stop (a wrong root), the validator still sees the event. */
+  if (error->level == XML_ERR_WARNING || state->stopped)
     return;
+  state->schema_failed = TRUE;
+
+  detail = g_strstrip (g_strdup (error->message ? error->message : ""));
 
   if (node != NULL)
     {
-      /* Two messages (facet, then type) for one wrong value: one problem. */
-      if (!g_hash_table_add (state->reported, node))
-        return;
       name = (const char *) node->name;
       parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ?
                (const char *) node->parent->name : NULL;
@@ -590,8 +739,18 @@ on_schema_error (void        *data,
         line = xmlGetLineNo (node);
       value = (char *) xmlNodeGetContent (node);
     }
+  else
+    {
+      /* Streaming, the validator has no node: "Element '{ns}name': …". */
+      element = element_in (detail);
+      name = element;
+      value = value_in (detail);
+    }
 
-  detail = g_strstrip (g_strdup (error->message ? error->message : ""));
+  /* Two messages (facet, then type) for one wrong value: one problem. */
+  key = g_strdup_printf ("%d:%s", line, name ? name : "");
+  if (!g_hash_table_add (state->reported, g_steal_pointer (&key)))
+    return;
   if (value != NULL)
     {
       g_autofree char *cut = g_utf8_strlen (value, -1) > 60 ? g_utf8_substring (value, 0, 60) : NULL;
@@ -601,41 +760,25 @@ on_schema_error (void        *data,
 
   if (error->code >= XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1 && error->code <= XML_SCHEMAV_CVC_ENUMERATION_VALID)
     {
-      const char *element = name;
       const char *attribute = strstr (detail, "attribute '");
 
-      /* libxml2 reports a wrong attribute value on its element, naming
-       * the attribute in its message: "Element 'x', attribute 'y': …". */
-      if (attribute != NULL && node != NULL && node->type == XML_ELEMENT_NODE)
+      /* libxml2 names a wrong attribute in its message: "Element 'x', attribute 'y': …". */
+      if (attribute != NULL)
         {
           g_autofree char *attr = NULL;
-          g_autofree char *attr_value = NULL;
           g_autofree char *where = NULL;
-          g_autofree char *message = NULL;
           const char *end;
 
           attribute += strlen ("attribute '");
           end = strchr (attribute, '\'');
           attr = end ? g_strndup (attribute, (gsize) (end - attribute)) : g_strdup (attribute);
-          attr_value = (char *) xmlGetNoNsProp (node, BAD_CAST attr);
-          where = g_strdup_printf ("%s @%s", name, attr);
-          message = g_strdup_printf (_("the value “%s” is not valid: expected %s"),
-                                     attr_value ? attr_value : "", expected_for (attr, name));
-          add_problem (state->problems, line, where, message);
+          where = g_strdup_printf ("%s @%s", name ? name : "", attr);
+          add_problemf (state->problems, line, where, _("the value “%s” is not valid: expected %s"),
+                        shown ? shown : "", expected_for (attr, name));
           return;
         }
 
-      /* A wrong attribute value is reported on the attribute. */
-      if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
-        {
-          g_autofree char *where = g_strdup_printf ("%s @%s", parent ? parent : "", name);
-          g_autofree char *message = g_strdup_printf (_("the value “%s” is not valid: expected %s"),
-                                                      shown ? shown : "",
-                                                      expected_for (name, parent));
-          add_problem (state->problems, line, where, message);
-          return;
-        }
-      add_problemf (state->problems, line, element, _("the value “%s” is not valid: expected %s"),
+      add_problemf (state->problems, line, name, _("the value “%s” is not valid: expected %s"),
                     shown ? shown : "", expected_for (name, parent));
       return;
     }
@@ -678,32 +821,8 @@ on_schema_error (void        *data,
     }
 }
 
-static gboolean
-validate_schema (xmlDocPtr  doc,
-                 ReadState *state)
-{
-  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (get_schema ());
-  int rc;
-
-  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, state);
-  rc = xmlSchemaValidateDoc (vctxt, doc);
-  xmlSchemaFreeValidCtxt (vctxt);
-
-  if (rc != 0 && state->problems->len == 0)
-    add_problem (state->problems, 0, NULL, _("the file is not valid against the format's schema"));
-
-  return state->problems->len == 0;
-}
-
 /* From the tree to bundles, with the domain checks. The schema has
  * already checked the structure, the order and the lexical forms. */
-
-typedef struct
-{
-  const EssExchangeContext *context;
-  GPtrArray                *problems;
-  gboolean                  full;
-} Builder;
 
 static gboolean
 is (xmlNodePtr  node,
@@ -1350,6 +1469,50 @@ read_dossier (Builder    *b,
   return bundle;
 }
 
+/* Turns the last <dossier> read into a bundle, once the validator has
+ * seen its end, and frees its tree. */
+static void
+flush_pending (ReadState *state)
+{
+  xmlNodePtr node = state->pending;
+  guint before = state->problems->len;
+  EssDossierBundle *bundle;
+  xmlNodePtr reference;
+  gpointer first;
+  int line;
+
+  if (node == NULL)
+    return;
+  state->pending = NULL;
+
+  if (state->schema_failed || state->stopped)
+    goto done;
+
+  check_sizes (node, state->problems);
+  if (state->problems->len > before)
+    goto done;
+
+  line = xmlGetLineNo (node);
+  bundle = read_dossier (state->builder, node);
+  if (g_hash_table_lookup_extended (state->references, bundle->dossier->reference, NULL, &first))
+    {
+      for (reference = node->children; reference != NULL && !is (reference, "reference"); reference = reference->next)
+        ;
+      add_problemf (state->problems, reference ? xmlGetLineNo (reference) : line, "reference",
+                    _("the reference “%s” is already the one of the dossier at line %d: each dossier "
+                      "of a file needs its own reference"),
+                    bundle->dossier->reference, GPOINTER_TO_INT (first));
+    }
+  else
+    g_hash_table_insert (state->references, g_strdup (bundle->dossier->reference), GINT_TO_POINTER (line));
+  g_ptr_array_add (state->document->bundles, bundle);
+  g_array_append_val (state->document->lines, line);
+
+done:
+  xmlUnlinkNode (node);
+  xmlFreeNode (node);
+}
+
 EssExchangeDocument *
 ess_exchange_read (const char               *data,
                    gsize                     length,
@@ -1358,69 +1521,25 @@ ess_exchange_read (const char               *data,
   EssExchangeDocument *document = g_new0 (EssExchangeDocument, 1);
   ReadState state = { 0 };
   Builder builder = { 0 };
-  g_autoptr(GHashTable) references = NULL;
-  xmlDocPtr doc;
 
   document->bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
   document->lines = g_array_new (FALSE, FALSE, sizeof (int));
   document->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_exchange_problem_free);
 
-  state.problems = document->problems;
-  doc = parse_hardened (data, length, &state);
-  if (doc == NULL)
-    return document;
-
-  check_sizes (doc->children, document->problems);
-  if (document->problems->len > 0 ||
-      !check_root (doc, &document->version, &document->full, document->problems))
-    {
-      xmlFreeDoc (doc);
-      return document;
-    }
-
-  state.reported = g_hash_table_new (NULL, NULL);
-  validate_schema (doc, &state);
-  g_hash_table_unref (state.reported);
-  if (document->problems->len > 0)
-    {
-      xmlFreeDoc (doc);
-      return document;
-    }
-
   builder.context = context;
   builder.problems = document->problems;
-  builder.full = document->full;
-  references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.problems = document->problems;
+  state.document = document;
+  state.builder = &builder;
+  state.reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
-    {
-      EssDossierBundle *bundle;
-      int line;
-      gpointer first;
+  read_streaming (data, length, &state);
 
-      if (!is (node, "dossier"))
-        continue;
-      line = xmlGetLineNo (node);
-      bundle = read_dossier (&builder, node);
-      if (g_hash_table_lookup_extended (references, bundle->dossier->reference, NULL, &first))
-        {
-          xmlNodePtr reference = node->children;
+  g_hash_table_unref (state.reported);
+  g_hash_table_unref (state.references);
 
-          while (reference != NULL && !is (reference, "reference"))
-            reference = reference->next;
-          add_problemf (document->problems, reference ? xmlGetLineNo (reference) : line, "reference",
-                        _("the reference “%s” is already the one of the dossier at line %d: each dossier "
-                          "of a file needs its own reference"),
-                        bundle->dossier->reference, GPOINTER_TO_INT (first));
-        }
-      else
-        g_hash_table_insert (references, g_strdup (bundle->dossier->reference), GINT_TO_POINTER (line));
-      g_ptr_array_add (document->bundles, bundle);
-      g_array_append_val (document->lines, line);
-    }
-
-  xmlFreeDoc (doc);
-
+  /* A file with one problem gives no dossier. */
   if (document->problems->len > 0)
     {
       g_ptr_array_set_size (document->bundles, 0);

@@ -94,12 +94,14 @@ GBytes              *ess_exchange_export_ids          (EssStore                 
                                                        gboolean                   full,
                                                        GError                   **error);
 
-/* Reads @data in this order, stopping at the first stage that finds
- * problems: size, UTF-8, hardened parsing (no network, no DTD, no
- * entity, bounded depth and text), the root element (namespace,
- * version, kind), the XML schema, then the domain checks against
+/* Reads @data: size and UTF-8 first, then in one streaming pass the
+ * hardened parsing (no network, no DTD, no entity, bounded depth and
+ * text), the root element (namespace, version, kind), the XML schema
+ * and, for each dossier the schema accepted, the domain checks against
  * @context (identifiers, communes, schemes, legal forms, dates, unique
- * references). Never fails: problems are in the document. */
+ * references); after the first schema problem no more dossier is
+ * checked, so that one mistake does not echo. Only one dossier's tree is
+ * in memory at a time. Never fails: problems are in the document. */
 EssExchangeDocument *ess_exchange_read                (const char                *data,
                                                        gsize                      length,
                                                        const EssExchangeContext  *context);
