@@ -407,6 +407,33 @@ test_entity_loader (Fixture       *f,
   xmlFreeParserCtxt (ctxt);
 }
 
+/* CDATA sections and comments are XML too: their text is the value. */
+static void
+test_cdata_and_comments (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<dossiers xmlns=\"urn:io.github.essinstruction:dossiers:1\" version=\"1\" kind=\"partner\">\n"
+    "  <!-- sent by a partner -->\n"
+    "  <dossier>\n"
+    "    <reference>AMI-2024-001</reference>\n"
+    "    <title><![CDATA[R&D <coopérative>]]> et<!-- note --> suite</title>\n"
+    "    <scheme>AMI</scheme>\n"
+    "    <year>2024</year>\n"
+    "  </dossier>\n"
+    "</dossiers>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssExchangeContext) context = ess_exchange_context_new_for_store (f->store, &error);
+  g_autoptr(EssExchangeDocument) document = ess_exchange_read (text, strlen (text), context);
+
+  g_assert_cmpuint (document->problems->len, ==, 0);
+  g_assert_cmpuint (document->bundles->len, ==, 1);
+  g_assert_cmpstr (((EssDossierBundle *) g_ptr_array_index (document->bundles, 0))->dossier->title, ==,
+                   "R&D <coopérative> et suite");
+  g_assert_cmpint (g_array_index (document->lines, int, 0), ==, 4);
+}
+
 /* XML cannot carry most control characters: the export names the dossier. */
 static void
 test_control_character (Fixture       *f,
@@ -444,6 +471,8 @@ main (int   argc,
   g_test_add ("/exchange/partner-with-review", Fixture, NULL, fixture_setup, test_partner_with_review,
               fixture_teardown);
   g_test_add ("/exchange/entity-loader", Fixture, NULL, fixture_setup, test_entity_loader, fixture_teardown);
+  g_test_add ("/exchange/cdata-and-comments", Fixture, NULL, fixture_setup, test_cdata_and_comments,
+              fixture_teardown);
   g_test_add ("/exchange/control-character", Fixture, NULL, fixture_setup, test_control_character,
               fixture_teardown);
 
