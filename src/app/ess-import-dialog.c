@@ -53,7 +53,7 @@ new_chooser (const char *accessible_label)
   const char *labels[] = { _("Skip"), _("Update"), _("New reference"), NULL };
   GtkWidget *chooser = gtk_drop_down_new_from_strings (labels);
 
-  gtk_widget_set_valign (chooser, GTK_ALIGN_START);
+  gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   return chooser;
 }
@@ -200,7 +200,7 @@ show_preview (EssImportDialog *self)
         GtkWidget *state_label = wrapped_label (state, "dim-label");
 
         gtk_label_set_wrap (GTK_LABEL (state_label), FALSE);
-        gtk_widget_set_valign (state_label, GTK_ALIGN_START);
+        gtk_widget_set_valign (state_label, GTK_ALIGN_CENTER);
         gtk_box_append (GTK_BOX (top), state_label);
       }
 

@@ -147,6 +147,32 @@ test_import_flow (void)
   close_dialog (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 3);
 
+  /* A partner's corrected file: the differences, field by field. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *changed_path = g_build_filename (dir, "changed.xml", NULL);
+    g_autoptr(GFile) changed = g_file_new_for_path (changed_path);
+    g_auto(GStrv) parts = NULL;
+    g_autofree char *joined = NULL;
+
+    g_file_load_contents (valid, NULL, &text, NULL, NULL, &error);
+    g_assert_no_error (error);
+    parts = g_strsplit (text, "<requested>25000.00</requested>", 2);
+    joined = g_strjoinv ("<requested>27500.00</requested>", parts);
+    g_file_set_contents (changed_path, joined, -1, &error);
+    g_assert_no_error (error);
+
+    dialog = ess_window_import_file (window, changed);
+    wait_for_frames (20);
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Connu, différent"));
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
+                                             "Montant demandé\u00a0: «\u00a0" "25\u202f" "000,00\u00a0€\u00a0» → "
+                                             "«\u00a0" "27\u202f" "500,00\u00a0€\u00a0»"));
+    save_screenshot (GTK_WIDGET (dialog), "test-import-differences.png");
+    close_dialog (dialog);
+    g_unlink (changed_path);
+  }
+
   /* A refused file: every problem with its line, nothing written. */
   dialog = ess_window_import_file (window, refused);
   wait_for_frames (20);
