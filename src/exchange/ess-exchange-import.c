@@ -232,6 +232,9 @@ differences_of (const EssDossierBundle *stored,
 {
   GPtrArray *differences = g_ptr_array_new_with_free_func (g_free);
 
+  if (stored->dossier->deleted_at != NULL)
+    g_ptr_array_add (differences, g_strdup (_("The dossier of the database is in the trash: an update leaves it there.")));
+
   for (EssDossierField field = ESS_FIELD_TITLE; field < ESS_N_FIELDS; field++)
     {
       const EssFieldInfo *info = ess_dossier_field_info (field);

@@ -407,6 +407,46 @@ test_entity_loader (Fixture       *f,
   xmlFreeParserCtxt (ctxt);
 }
 
+/* A known reference whose dossier is in the trash says so. */
+static void
+test_known_in_trash (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (1);
+  EssImportAction create[1] = { ESS_IMPORT_CREATE };
+  const char *references[] = { "GEN-0000", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(EssExchangeDocument) document = NULL;
+  g_autoptr(EssImportPreview) preview = NULL;
+  const EssImportItem *item;
+  gint64 id;
+
+  ess_store_import_bundles (f->store, bundles, create, TRUE, "archive", NULL, &error);
+  g_assert_no_error (error);
+  id = ess_store_find_dossier (f->store, "GEN-0000", &error);
+  g_assert_no_error (error);
+  ess_store_trash_dossiers (f->store, &id, 1, &error);
+  g_assert_no_error (error);
+
+  /* Not in an export of everything, but by its reference. */
+  bytes = ess_exchange_export (f->store, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "GEN-0000"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = ess_exchange_export (f->store, references, FALSE, &error);
+  g_assert_no_error (error);
+
+  document = read_checked (f->store, bytes);
+  preview = ess_exchange_preview (f->store, document, &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (preview->items, 0);
+  g_assert_cmpint (item->existing_id, ==, id);
+  g_assert_cmpuint (item->differences->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (item->differences, 0), ==,
+                   "Le dossier de la base est dans la corbeille\u00a0: une mise à jour l’y laisse.");
+}
+
 /* CDATA sections and comments are XML too: their text is the value. */
 static void
 test_cdata_and_comments (Fixture       *f,
@@ -471,6 +511,7 @@ main (int   argc,
   g_test_add ("/exchange/partner-with-review", Fixture, NULL, fixture_setup, test_partner_with_review,
               fixture_teardown);
   g_test_add ("/exchange/entity-loader", Fixture, NULL, fixture_setup, test_entity_loader, fixture_teardown);
+  g_test_add ("/exchange/known-in-trash", Fixture, NULL, fixture_setup, test_known_in_trash, fixture_teardown);
   g_test_add ("/exchange/cdata-and-comments", Fixture, NULL, fixture_setup, test_cdata_and_comments,
               fixture_teardown);
   g_test_add ("/exchange/control-character", Fixture, NULL, fixture_setup, test_control_character,
