@@ -297,6 +297,17 @@ test_validate (Fixture       *f,
   run (f, "validate", NULL);
   g_assert_cmpint (f->status, ==, 2);
 
+  /* The room left for the scenarios takes elements of another namespace,
+   * which a version 1 reader skips. */
+  {
+    g_autofree char *scenarios = g_test_build_filename (G_TEST_DIST, "data", "xml", "with-scenarios.xml", NULL);
+
+    assert_schema_valid (scenarios);
+    run (f, "validate", scenarios, NULL);
+    g_assert_cmpint (f->status, ==, 0);
+    g_assert_nonnull (strstr (f->stdout_text, "fichier valide, 1 dossier."));
+  }
+
   /* validate writes nothing, not even the default database. */
   {
     g_autofree char *db = g_build_filename (f->home, "ess-instruction", "instruction-ess.db", NULL);
