@@ -515,6 +515,27 @@ test_status_dialog (Fixture       *fixture,
   wait_for_frames (2);
 }
 
+/* The import preview of a file with a dossier the demo data knows: the
+ * choice for all and the choice of the dossier. */
+static void
+test_import_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml", "exemple-complet.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EssImportDialog *dialog = ess_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_frames (10);
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
+  g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 1);
+  assert_accessible (GTK_WIDGET (dialog));
+  assert_keyboard_reaches_all (GTK_WINDOW (dialog), "import dialog");
+  assert_unique_mnemonics (GTK_WIDGET (dialog), "import dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames (2);
+}
+
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  data)
@@ -640,6 +661,7 @@ main (int   argc,
   g_test_add ("/accessibility/main-window", Fixture, NULL, fixture_set_up, test_main_window, fixture_tear_down);
   g_test_add ("/accessibility/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/accessibility/status-dialog", Fixture, NULL, fixture_set_up, test_status_dialog, fixture_tear_down);
+  g_test_add ("/accessibility/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
   g_test_add ("/accessibility/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/accessibility/large-text-high-contrast", Fixture, NULL, fixture_set_up,
               test_large_text_high_contrast, fixture_tear_down);
