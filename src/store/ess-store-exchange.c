@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ess-dossier-status.h"
+#include "ess-store-backup.h"
 #include "ess-store-dossiers-private.h"
 #include "ess-store-exchange.h"
 #include "ess-store-funding.h"
@@ -733,6 +734,7 @@ ess_store_import_bundles (EssStore               *self,
                           GError                **error)
 {
   g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EssBackup) backup = NULL;
   g_autofree char *comment = NULL;
   guint written = 0;
   gboolean ok = TRUE;
@@ -743,6 +745,12 @@ ess_store_import_bundles (EssStore               *self,
 
   if (source == NULL)
     source = "";
+
+  /* A backup first (docs/data-safety.md): an import that cannot be
+   * backed up does not happen. */
+  backup = ess_store_backup_before_import (self, error);
+  if (backup == NULL)
+    return FALSE;
 
   if (!ess_store_begin (self, error))
     return FALSE;

@@ -62,8 +62,9 @@ EssDossierBundle *ess_store_load_bundle           (EssStore          *self,
 GArray           *ess_store_list_live_ids         (EssStore          *self,
                                                    GError           **error);
 
-/* Writes the bundles in ONE transaction: nothing is written when any of
- * them is refused. @actions[i] says what to do with @bundles[i] (the
+/* Makes a backup of the database (ess_store_backup_before_import()),
+ * then writes the bundles in ONE transaction: nothing is written when
+ * the backup fails or any of the bundles is refused. @actions[i] says what to do with @bundles[i] (the
  * caller found the known references with ess_store_find_dossier()).
  * @full: the bundles carry the review (status, opinion, conditions,
  * notes, scores, history), restored as they are; otherwise new dossiers

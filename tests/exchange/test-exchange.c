@@ -11,6 +11,7 @@
 #include <libxml/parserInternals.h>
 
 #include "ess-exchange.h"
+#include "ess-store-backup.h"
 #include "ess-store-exchange.h"
 
 typedef struct
@@ -39,22 +40,33 @@ fixture_setup (Fixture       *f,
   f->store = open_store (f, "first.db");
 }
 
+/* The databases and the backups an import makes beside them. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   ess_store_close (f->store);
   g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
+  g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
   g_free (f->dir);
 }
 
@@ -307,6 +319,14 @@ test_partner_keeps_review (Fixture       *f,
 
   ess_store_import_bundles (f->store, bundles, actions, TRUE, "archive", NULL, &error);
   g_assert_no_error (error);
+  /* The import was backed up first. */
+  {
+    g_autoptr(GPtrArray) backups = ess_store_list_backups (ess_store_get_path (f->store), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_cmpint (((EssBackup *) g_ptr_array_index (backups, 0))->reason, ==, ESS_BACKUP_IMPORT);
+  }
 
   partner = ess_exchange_export (f->store, NULL, FALSE, &error);
   g_assert_no_error (error);

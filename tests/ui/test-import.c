@@ -84,6 +84,25 @@ fixture_file (const char *first,
   return g_file_new_for_path (path);
 }
 
+/* The databases and the backups an import makes beside them. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 close_dialog (EssImportDialog *dialog)
 {
@@ -250,17 +269,7 @@ test_import_flow (void)
   ess_store_close (store);
   g_assert_finalize_object (store);
 
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-        g_unlink (file);
-      }
-    g_unlink (export_path);
-  }
-  g_rmdir (dir);
+  remove_tree (dir);
 }
 
 /* A long file: its first dossiers one by one, the choice for all of
@@ -315,17 +324,7 @@ test_import_long_file (void)
   wait_for_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-        g_unlink (file);
-      }
-    g_unlink (xml_path);
-  }
-  g_rmdir (dir);
+  remove_tree (dir);
 }
 
 int
