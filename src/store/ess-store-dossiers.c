@@ -273,9 +273,9 @@ ess_store_load_dossier (EssStore  *self,
  * "SCHEME-YEAR-", a range of the unique index on reference. */
 char *
 ess_store_next_reference (EssStore    *self,
-                const char  *scheme,
-                int          year,
-                GError     **error)
+                          const char  *scheme,
+                          int          year,
+                          GError     **error)
 {
   g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *year_text = int_text (year);
