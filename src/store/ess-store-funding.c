@@ -437,6 +437,7 @@ ess_store_load_budget (EssStore  *self,
   if (!read_done (self, stmt, rc, _("reading a budget"), error))
     return NULL;
 
+  /* A dossier without a budget gets the form's lines, all empty. */
   if (budget->lines->len == 0)
     return ess_budget_new_default ();
 
