@@ -7,7 +7,9 @@
 
 #include "ess-applicant-page.h"
 #include "ess-dossier-editor.h"
+#include "ess-budget-page.h"
 #include "ess-form.h"
+#include "ess-funding-page.h"
 #include "ess-history-page.h"
 #include "ess-indicators-section.h"
 #include "ess-payments-page.h"
@@ -27,6 +29,8 @@ struct _EssDossierEditor
   GHashTable       *commune_checks;   /* INSEE -> GtkCheckButton */
 
   EssApplicantPage *applicant_page;
+  EssFundingPage   *funding_page;
+  EssBudgetPage    *budget_page;
   EssReviewPage    *review_page;
   EssPaymentsPage  *payments_page;
   EssHistoryPage   *history_page;
@@ -43,6 +47,8 @@ struct _EssDossierEditor
   GtkLabel         *territories_label;
   GtkSearchEntry   *commune_search;
   GtkListBox       *commune_list;
+  GtkBox           *funding_box;
+  GtkBox           *budget_box;
   GtkBox           *review_box;
   GtkBox           *payments_box;
   GtkBox           *history_box;
@@ -181,6 +187,8 @@ show_dossier (EssDossierEditor *self)
                                       dossier && dossier->deleted_at == NULL);
   show_communes (self);
   ess_applicant_page_set_dossier (self->applicant_page, dossier);
+  ess_funding_page_set_dossier (self->funding_page, dossier);
+  ess_budget_page_set_dossier (self->budget_page, dossier);
   ess_review_page_set_dossier (self->review_page, dossier);
   ess_payments_page_set_dossier (self->payments_page, dossier);
   ess_history_page_set_dossier (self->history_page, dossier);
@@ -223,6 +231,12 @@ add_page (GtkBox    *box,
 }
 
 static void
+on_show_budget (EssDossierEditor *self)
+{
+  ess_dossier_editor_show_page (self, ESS_EDITOR_PAGE_BUDGET);
+}
+
+static void
 ess_dossier_editor_constructed (GObject *object)
 {
   EssDossierEditor *self = (EssDossierEditor *) object;
@@ -258,10 +272,15 @@ ess_dossier_editor_constructed (GObject *object)
   build_communes (self);
 
   self->applicant_page = g_object_new (ESS_TYPE_APPLICANT_PAGE, "store", self->store, NULL);
+  self->funding_page = ess_funding_page_new (self->store);
+  self->budget_page = ess_budget_page_new (self->store);
+  g_signal_connect_swapped (self->funding_page, "show-budget", G_CALLBACK (on_show_budget), self);
   self->review_page = ess_review_page_new (self->store);
   self->payments_page = g_object_new (ESS_TYPE_PAYMENTS_PAGE, "store", self->store, NULL);
   self->history_page = g_object_new (ESS_TYPE_HISTORY_PAGE, "store", self->store, NULL);
   add_page (self->applicant_box, GTK_WIDGET (self->applicant_page));
+  add_page (self->funding_box, GTK_WIDGET (self->funding_page));
+  add_page (self->budget_box, GTK_WIDGET (self->budget_page));
   add_page (self->review_box, GTK_WIDGET (self->review_page));
   add_page (self->payments_box, GTK_WIDGET (self->payments_page));
   add_page (self->history_box, GTK_WIDGET (self->history_page));
@@ -358,6 +377,8 @@ ess_dossier_editor_class_init (EssDossierEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, territories_label);
   gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, commune_search);
   gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, commune_list);
+  gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, funding_box);
+  gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, budget_box);
   gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, review_box);
   gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, payments_box);
   gtk_widget_class_bind_template_child (widget_class, EssDossierEditor, history_box);
@@ -443,6 +464,20 @@ ess_dossier_editor_get_field_widget (EssDossierEditor *self,
 {
   g_return_val_if_fail (ESS_IS_DOSSIER_EDITOR (self), NULL);
   return ess_form_get_widget (self->form, field);
+}
+
+EssFundingPage *
+ess_dossier_editor_get_funding_page (EssDossierEditor *self)
+{
+  g_return_val_if_fail (ESS_IS_DOSSIER_EDITOR (self), NULL);
+  return self->funding_page;
+}
+
+EssBudgetPage *
+ess_dossier_editor_get_budget_page (EssDossierEditor *self)
+{
+  g_return_val_if_fail (ESS_IS_DOSSIER_EDITOR (self), NULL);
+  return self->budget_page;
 }
 
 EssReviewPage *

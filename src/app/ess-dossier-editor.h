@@ -4,7 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "ess-budget-page.h"
 #include "ess-dossier.h"
+#include "ess-funding-page.h"
 #include "ess-review-page.h"
 #include "ess-store.h"
 
@@ -15,6 +17,8 @@ typedef enum
   ESS_EDITOR_PAGE_DOSSIER,
   ESS_EDITOR_PAGE_APPLICANT,
   ESS_EDITOR_PAGE_COMMUNES,
+  ESS_EDITOR_PAGE_FUNDING,
+  ESS_EDITOR_PAGE_BUDGET,
   ESS_EDITOR_PAGE_REVIEW,
   ESS_EDITOR_PAGE_PAYMENTS,
   ESS_EDITOR_PAGE_HISTORY,
@@ -34,5 +38,7 @@ void              ess_dossier_editor_show_page        (EssDossierEditor *self,
 GtkWidget        *ess_dossier_editor_get_field_widget (EssDossierEditor *self,
                                                        EssDossierField   field);
 EssReviewPage    *ess_dossier_editor_get_review_page  (EssDossierEditor *self);
+EssFundingPage   *ess_dossier_editor_get_funding_page (EssDossierEditor *self);
+EssBudgetPage    *ess_dossier_editor_get_budget_page  (EssDossierEditor *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ess-dashboard-view.h"
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
+#include "ess-envelopes-dialog.h"
 #include "ess-restore-dialog.h"
 #include "ess-exchange.h"
 #include "ess-status-dialog.h"
@@ -766,6 +767,19 @@ on_drop (GtkDropTarget *target,
 
 /* The application's styles, once per display (tests open windows without an application). */
 static void
+envelopes_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EssWindow *self = ESS_WINDOW (widget);
+
+  /* A value being typed is written before the envelopes are read. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_present (GTK_WINDOW (ess_envelopes_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The application's styles, once per display (tests open windows without an application). */
+static void
 load_css (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
@@ -999,6 +1013,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-full", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-scdl", NULL, export_scdl_action);
+  gtk_widget_class_install_action (widget_class, "win.envelopes", NULL, envelopes_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dossier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.duplicate", NULL);

@@ -1,0 +1,2470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The "Plan de financement" tab: the funding plan as a spreadsheet, and the findings of the dossier. */
+
+/* The grid is a GtkGrid of GtkText cells rather than a GtkColumnView: a
+ * plan has 12 to 60 rows and a dozen columns, so every cell can be a real
+ * widget that keeps its focus, its typed text and its error while the
+ * totals change; GTK 4.8's column view has no cell focus (4.12), recycles
+ * its row widgets under the text being typed and has a scrolling bug
+ * fixed in 4.10.1. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ess-funding-page.h"
+#include "ess-money.h"
+#include "ess-store-dossiers.h"
+#include "ess-store-funding.h"
+
+#define N_TEXT_COLUMNS   ESS_PLAN_PASTE_FIRST_AMOUNT
+#define UNDO_DEPTH       50
+
+typedef struct
+{
+  EssFundingPage *page;
+  int             row;      /* an action, or ESS_FUNDING_ROW_* */
+  guint           col;      /* grid column */
+  GtkWidget      *widget;   /* GtkText when editable, GtkLabel when computed */
+  gboolean        editable;
+  char           *error;    /* why the typed text was refused */
+  char           *finding;  /* messages of the findings on this cell */
+} Cell;
+
+struct _EssFundingPage
+{
+  GtkWidget          parent_instance;
+
+  EssStore          *store;
+  gint64             dossier_id;
+  char              *reference;
+  int                year;            /* the dossier's, the first year of a new plan */
+  gboolean           read_only;
+  EssFundingContext  context;
+
+  EssFundingPlan    *plan;            /* as edited */
+  EssFundingPlan    *stored;          /* as in the database */
+  GPtrArray         *undo;            /* EssFundingPlan: what the plan was before each save */
+  GPtrArray         *findings;        /* the panel's: EssFinding */
+  GPtrArray         *other_findings;  /* of the store, not of the plan: budget, envelope, de minimis */
+
+  GPtrArray         *cells;           /* Cell, owned */
+  Cell             **matrix;          /* n_mrows x n_cols, a spanning cell fills each of its places */
+  guint              n_mrows;
+  guint              n_cols;
+  Cell              *focus;
+  char              *focus_origin;    /* the cell's value when it got the focus, for Escape */
+  int                anchor_m;        /* corner of the selected block, -1: none */
+  int                anchor_c;
+  gboolean           extending;
+  gboolean           setting;         /* text set by the page, not typed */
+  gboolean           rebuilding;
+  gboolean           writing;
+  GtkRoot           *root;
+  gulong             focus_handler;
+
+  GtkWidget         *content;
+  GtkGrid           *grid;
+  GtkWidget         *scroller;
+  GtkLabel          *year_totals_label;
+  GtkLabel          *status_label;
+  GtkLabel          *findings_count;
+  GtkListBox        *findings_list;
+  GtkMenuButton     *funders_button;
+  GtkMenuButton     *years_button;
+  GtkPopover        *funders_popover;
+  GtkPopover        *years_popover;
+  GtkBox            *funders_box;
+  GtkBox            *years_box;
+};
+
+G_DEFINE_FINAL_TYPE (EssFundingPage, ess_funding_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SHOW_BUDGET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild_grid      (EssFundingPage *self);
+static void refresh_computed  (EssFundingPage *self);
+static void refresh_findings  (EssFundingPage *self);
+static void focus_cell        (EssFundingPage *self,
+                               Cell           *cell);
+
+/* Geometry of the grid. */
+
+static guint
+n_years (EssFundingPage *self)
+{
+  return self->plan->years->len;
+}
+
+static guint
+first_amount (void)
+{
+  return ESS_PLAN_PASTE_FIRST_AMOUNT;
+}
+
+static guint
+col_realisation (EssFundingPage *self,
+                 guint           which)
+{
+  return first_amount () + self->plan->funders->len * n_years (self) + which;
+}
+
+static guint
+col_total (EssFundingPage *self)
+{
+  return col_realisation (self, 2);
+}
+
+static guint
+col_declared (EssFundingPage *self)
+{
+  return col_total (self) + 1;
+}
+
+/* Matrix rows: the header, the actions, the computed totals, the declared totals. */
+static int
+mrow_of (EssFundingPage *self,
+         int             row)
+{
+  switch (row)
+    {
+    case ESS_FUNDING_ROW_HEADER:
+      return 0;
+    case ESS_FUNDING_ROW_TOTAL:
+      return (int) self->plan->actions->len + 1;
+    case ESS_FUNDING_ROW_DECLARED:
+      return (int) self->plan->actions->len + 2;
+    default:
+      return row + 1;
+    }
+}
+
+static int
+grid_row_of (EssFundingPage *self,
+             int             row)
+{
+  /* The header takes two grid rows: funders, then years. */
+  return row == ESS_FUNDING_ROW_HEADER ? 0 : mrow_of (self, row) + 1;
+}
+
+static Cell *
+cell_at (EssFundingPage *self,
+         int             m,
+         int             c)
+{
+  if (self->matrix == NULL || m < 0 || c < 0 || (guint) m >= self->n_mrows || (guint) c >= self->n_cols)
+    return NULL;
+  return self->matrix[(guint) m * self->n_cols + (guint) c];
+}
+
+static int
+cell_mrow (Cell *cell)
+{
+  return mrow_of (cell->page, cell->row);
+}
+
+/* The column of the paste layout: the computed total has none, the
+ * declared total follows the realisation columns. */
+static guint
+paste_column (EssFundingPage *self,
+              guint           col)
+{
+  return col < col_total (self) ? col : col_total (self);
+}
+
+static gboolean
+is_amount_column (EssFundingPage *self,
+                  Cell           *cell)
+{
+  return cell->row != ESS_FUNDING_ROW_HEADER && cell->col >= first_amount ();
+}
+
+/* What a cell shows of the plan. */
+
+static char **
+action_text_field (EssFundingAction *action,
+                   guint             col)
+{
+  switch (col)
+    {
+    case ESS_PLAN_PASTE_AXIS:
+      return &action->axis;
+    case ESS_PLAN_PASTE_NUMBER:
+      return &action->number;
+    case ESS_PLAN_PASTE_TITLE:
+      return &action->title;
+    case ESS_PLAN_PASTE_DESCRIPTION:
+      return &action->description;
+    case ESS_PLAN_PASTE_PARTNERS:
+    default:
+      return &action->partners;
+    }
+}
+
+static char *
+amount_text (gboolean has,
+             gint64   cents)
+{
+  return has ? ess_money_format_plain (cents) : g_strdup ("");
+}
+
+static char *
+cell_model_text (Cell *cell)
+{
+  EssFundingPage *self = cell->page;
+  EssFundingPlan *plan = self->plan;
+  guint years = n_years (self);
+
+  if (cell->row == ESS_FUNDING_ROW_HEADER)
+    {
+      if (cell->col >= col_realisation (self, 0))
+        return g_strdup (plan->realisation_labels[cell->col - col_realisation (self, 0)]);
+      return g_strdup (((EssFunder *) g_ptr_array_index (plan->funders, (cell->col - first_amount ()) / years))->name);
+    }
+
+  if (cell->row == ESS_FUNDING_ROW_DECLARED)
+    {
+      if (cell->col == col_total (self))
+        return amount_text (plan->has_declared_overall, plan->declared_overall);
+      if (cell->col >= col_realisation (self, 0))
+        {
+          guint i = cell->col - col_realisation (self, 0);
+          return amount_text (plan->has_declared_realisation[i], plan->declared_realisation[i]);
+        }
+      {
+        guint f = (cell->col - first_amount ()) / years;
+        return amount_text (g_array_index (plan->has_declared_funder, gboolean, f),
+                            g_array_index (plan->declared_funder, gint64, f));
+      }
+    }
+
+  if (cell->row >= 0)
+    {
+      EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
+
+      if (cell->col < first_amount ())
+        return g_strdup (*action_text_field (action, cell->col) ? *action_text_field (action, cell->col) : "");
+      if (cell->col == col_declared (self))
+        return amount_text (action->has_declared_total, action->declared_total);
+      if (cell->col >= col_realisation (self, 0))
+        {
+          gint64 v = action->realisation[cell->col - col_realisation (self, 0)];
+          return amount_text (v != 0, v);
+        }
+      {
+        gint64 v = action->amounts[cell->col - first_amount ()];
+        return amount_text (v != 0, v);
+      }
+    }
+
+  return g_strdup ("");
+}
+
+/* Computed cells: totals per row, per funder and year, per realisation column, overall. */
+static char *
+computed_text (Cell *cell)
+{
+  EssFundingPage *self = cell->page;
+  EssFundingPlan *plan = self->plan;
+  gint64 sum = 0;
+  gboolean ok = TRUE;
+
+  if (cell->row >= 0)
+    ok = ess_funding_action_total (plan, (guint) cell->row, &sum);
+  else if (cell->col == col_total (self))
+    ok = ess_funding_overall_total (plan, &sum);
+  else if (cell->col >= col_realisation (self, 0))
+    ok = ess_funding_realisation_total (plan, cell->col - col_realisation (self, 0), &sum);
+  else
+    for (guint a = 0; ok && a < plan->actions->len; a++)
+      {
+        EssFundingAction *action = g_ptr_array_index (plan->actions, a);
+        ok = ess_money_add (sum, action->amounts[cell->col - first_amount ()], &sum);
+      }
+
+  /* TRANSLATORS: a total too large to be computed */
+  return ok ? ess_money_format_plain (sum) : g_strdup (_("overflow"));
+}
+
+/* Applying typed text to the plan. */
+
+static gboolean
+parse_amount (const char  *text,
+              gboolean     allow_empty,
+              gboolean    *has,
+              gint64      *cents,
+              char       **message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (stripped[0] == '\0')
+    {
+      *has = FALSE;
+      *cents = 0;
+      return allow_empty;
+    }
+  if (!ess_money_parse (stripped, cents, &error))
+    {
+      *message = g_strdup (error->message);
+      return FALSE;
+    }
+  if (*cents < 0)
+    {
+      *message = g_strdup_printf (_("“%s” is negative: a funding amount is 0 or more"), stripped);
+      return FALSE;
+    }
+  *has = TRUE;
+  return TRUE;
+}
+
+/* Writes the text of @cell into the plan; the reason when it is refused. */
+static char *
+apply_text (Cell       *cell,
+            const char *text)
+{
+  EssFundingPage *self = cell->page;
+  EssFundingPlan *plan = self->plan;
+  guint years = n_years (self);
+  char *message = NULL;
+  gboolean has = FALSE;
+  gint64 cents = 0;
+
+  if (cell->row == ESS_FUNDING_ROW_HEADER)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (text));
+
+      if (name[0] == '\0')
+        return g_strdup (_("A column needs a name"));
+      if (cell->col >= col_realisation (self, 0))
+        {
+          char **label = &plan->realisation_labels[cell->col - col_realisation (self, 0)];
+          g_free (*label);
+          *label = g_steal_pointer (&name);
+        }
+      else
+        {
+          EssFunder *funder = g_ptr_array_index (plan->funders, (cell->col - first_amount ()) / years);
+          g_free (funder->name);
+          funder->name = g_steal_pointer (&name);
+        }
+      return NULL;
+    }
+
+  if (cell->row >= 0 && cell->col < first_amount ())
+    {
+      EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
+      char **field = action_text_field (action, cell->col);
+
+      g_free (*field);
+      *field = g_strstrip (g_strdup (text));
+      return NULL;
+    }
+
+  if (!parse_amount (text, TRUE, &has, &cents, &message))
+    return message;
+
+  if (cell->row == ESS_FUNDING_ROW_DECLARED)
+    {
+      if (cell->col == col_total (self))
+        {
+          plan->has_declared_overall = has;
+          plan->declared_overall = cents;
+        }
+      else if (cell->col >= col_realisation (self, 0))
+        {
+          guint i = cell->col - col_realisation (self, 0);
+          plan->has_declared_realisation[i] = has;
+          plan->declared_realisation[i] = cents;
+        }
+      else
+        {
+          guint f = (cell->col - first_amount ()) / years;
+          g_array_index (plan->has_declared_funder, gboolean, f) = has;
+          g_array_index (plan->declared_funder, gint64, f) = cents;
+        }
+      return NULL;
+    }
+
+  {
+    EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
+
+    if (cell->col == col_declared (self))
+      {
+        action->has_declared_total = has;
+        action->declared_total = cents;
+      }
+    else if (cell->col >= col_realisation (self, 0))
+      action->realisation[cell->col - col_realisation (self, 0)] = cents;
+    else
+      action->amounts[cell->col - first_amount ()] = cents;
+  }
+  return NULL;
+}
+
+/* Tooltips and marks. */
+
+static void
+update_cell_tooltip (Cell *cell)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (cell->error)
+    g_string_append (text, cell->error);
+  if (cell->finding)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", cell->finding);
+  if (text->len == 0 && cell->editable && cell->row == ESS_FUNDING_ROW_HEADER)
+    g_string_append (text, gtk_editable_get_text (GTK_EDITABLE (cell->widget)));
+  else if (text->len == 0 && cell->editable && !is_amount_column (cell->page, cell))
+    {
+      /* Long texts are cut by the column: the tooltip shows them whole. */
+      const char *value = gtk_editable_get_text (GTK_EDITABLE (cell->widget));
+      if (g_utf8_strlen (value, -1) > 12)
+        g_string_append (text, value);
+    }
+  gtk_widget_set_tooltip_text (cell->widget, text->len ? text->str : NULL);
+}
+
+static void
+set_cell_error (Cell       *cell,
+                const char *message)
+{
+  if (g_strcmp0 (cell->error, message) == 0)
+    return;
+  g_free (cell->error);
+  cell->error = g_strdup (message);
+  if (message)
+    {
+      gtk_widget_add_css_class (cell->widget, "invalid");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (cell->widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (cell->widget, "invalid");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  update_cell_tooltip (cell);
+}
+
+static void
+show_status (EssFundingPage *self,
+             const char     *message)
+{
+  gtk_label_set_text (self->status_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
+}
+
+static void
+set_cell_text (Cell       *cell,
+               const char *text)
+{
+  EssFundingPage *self = cell->page;
+
+  if (cell->editable || GTK_IS_TEXT (cell->widget))
+    {
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->widget)), text) != 0)
+        {
+          self->setting = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (cell->widget), text);
+          self->setting = FALSE;
+        }
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (cell->widget), text);
+}
+
+/* Saving. */
+
+static const EssFundingContext *
+check_context (EssFundingPage *self)
+{
+  return &self->context;
+}
+
+/* The store's findings that are not the plan's: the store lists the
+ * plan's checks first, then the budget, envelope and de minimis ones. */
+static void
+reload_other_findings (EssFundingPage *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  guint skip = 0;
+
+  g_ptr_array_set_size (self->other_findings, 0);
+  if (self->dossier_id == 0)
+    return;
+
+  all = ess_store_dossier_findings (self->store, self->dossier_id, &error);
+  if (all == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  if (!ess_funding_plan_is_empty (self->stored))
+    {
+      g_autoptr(GPtrArray) own = ess_funding_plan_check (self->stored, check_context (self));
+      skip = own->len;
+    }
+  for (guint i = skip; i < all->len; i++)
+    g_ptr_array_add (self->other_findings, g_ptr_array_steal_index (all, skip));
+}
+
+static void
+update_actions (EssFundingPage *self)
+{
+  gboolean editable = self->dossier_id != 0 && !self->read_only;
+  gboolean on_action = editable && self->focus && self->focus->row >= 0;
+  guint n = self->plan->actions->len;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.insert-action", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.delete-action", on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.move-up", on_action && self->focus->row > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.move-down",
+                                 on_action && (guint) self->focus->row + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.paste", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.copy", self->dossier_id != 0 && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.undo", editable && self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "funding.export", self->dossier_id != 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->funders_button), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->years_button), editable);
+}
+
+/* Writes the plan when it differs from the stored one: one transaction
+ * and a history event; the plan before goes on the undo stack. */
+static gboolean
+save_plan (EssFundingPage *self,
+           gboolean        undoable)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->dossier_id == 0 || self->read_only || ess_funding_plan_equal (self->plan, self->stored))
+    return TRUE;
+
+  self->writing = TRUE;
+  ok = ess_store_save_funding_plan (self->store, self->dossier_id, self->plan, &error);
+  self->writing = FALSE;
+  if (!ok)
+    {
+      g_autofree char *message = g_strdup_printf (_("The funding plan could not be saved: %s"), error->message);
+      show_status (self, message);
+      return FALSE;
+    }
+
+  if (undoable)
+    {
+      g_ptr_array_add (self->undo, g_steal_pointer (&self->stored));
+      if (self->undo->len > UNDO_DEPTH)
+        g_ptr_array_remove_index (self->undo, 0);
+    }
+  g_clear_pointer (&self->stored, ess_funding_plan_free);
+  self->stored = ess_funding_plan_copy (self->plan);
+  reload_other_findings (self);
+  refresh_findings (self);
+  update_actions (self);
+  return TRUE;
+}
+
+/* Marks of the findings on the cells. */
+
+static void
+add_marked (EssFundingPage *self,
+            GPtrArray      *out,
+            int             row,
+            guint           col)
+{
+  Cell *cell = cell_at (self, mrow_of (self, row), (int) col);
+
+  if (cell && (out->len == 0 || g_ptr_array_index (out, out->len - 1) != cell))
+    g_ptr_array_add (out, cell);
+}
+
+/* The cells a finding is about, in the order to visit them. */
+static GPtrArray *
+finding_cells (EssFundingPage   *self,
+               const EssFinding *finding)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  guint years = n_years (self);
+  int row = finding->row;
+  gboolean declared = g_str_has_prefix (finding->code, "declared");
+
+  if (self->matrix == NULL)
+    return out;
+  if (row >= 0 && (guint) row >= self->plan->actions->len)
+    return out;
+  if (row < 0)
+    row = declared ? ESS_FUNDING_ROW_DECLARED : ESS_FUNDING_ROW_TOTAL;
+  if (finding->row < 0 && !declared && finding->column == -1)
+    return out;
+
+  if (finding->column >= 0 && (guint) finding->column < self->plan->funders->len)
+    {
+      for (guint y = 0; y < years; y++)
+        add_marked (self, out, row, first_amount () + (guint) finding->column * years + y);
+    }
+  else if (finding->column == ESS_FINDING_COLUMN_REALISATION)
+    {
+      if (g_str_equal (finding->code, "row-split"))
+        {
+          add_marked (self, out, row, col_realisation (self, 0));
+          add_marked (self, out, row, col_realisation (self, 1));
+        }
+      else
+        add_marked (self, out, row, col_realisation (self, 0));
+    }
+  else if (finding->column == ESS_FINDING_COLUMN_REALISATION_EXTERNAL)
+    add_marked (self, out, row, col_realisation (self, 1));
+  else if (finding->column == ESS_FINDING_COLUMN_TOTAL)
+    add_marked (self, out, row, row >= 0 ? col_declared (self) : col_total (self));
+  else if (finding->row >= 0)
+    add_marked (self, out, row, ESS_PLAN_PASTE_TITLE);
+
+  return out;
+}
+
+static void
+mark_findings (EssFundingPage *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *cell = g_ptr_array_index (self->cells, i);
+
+      if (cell->finding == NULL)
+        continue;
+      g_clear_pointer (&cell->finding, g_free);
+      gtk_widget_remove_css_class (cell->widget, "finding-error");
+      gtk_widget_remove_css_class (cell->widget, "finding-warning");
+      update_cell_tooltip (cell);
+    }
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      EssFinding *finding = g_ptr_array_index (self->findings, i);
+      g_autoptr(GPtrArray) cells = finding_cells (self, finding);
+
+      if (finding->severity == ESS_SEVERITY_INFO)
+        continue;
+      for (guint j = 0; j < cells->len; j++)
+        {
+          Cell *cell = g_ptr_array_index (cells, j);
+          char *text = cell->finding
+                       ? g_strdup_printf ("%s\n%s", cell->finding, finding->message)
+                       : g_strdup (finding->message);
+
+          g_free (cell->finding);
+          cell->finding = text;
+          gtk_widget_add_css_class (cell->widget, finding->severity == ESS_SEVERITY_ERROR
+                                                  ? "finding-error" : "finding-warning");
+          update_cell_tooltip (cell);
+        }
+    }
+}
+
+/* The findings panel. */
+
+static const char *
+severity_icon (EssSeverity severity)
+{
+  switch (severity)
+    {
+    case ESS_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case ESS_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case ESS_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static GtkWidget *
+finding_row (const EssFinding *finding)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
+  g_autofree char *place = g_markup_escape_text (finding->place, -1);
+  g_autofree char *message = g_markup_escape_text (finding->message, -1);
+  g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s", place, message);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s, %s", ess_severity_label (finding->severity),
+                                                 finding->place, finding->message);
+
+  gtk_widget_set_margin_start (box, 10);
+  gtk_widget_set_margin_end (box, 10);
+  gtk_widget_set_margin_top (box, 5);
+  gtk_widget_set_margin_bottom (box, 5);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (icon, ess_severity_label (finding->severity));
+  if (finding->severity == ESS_SEVERITY_ERROR)
+    gtk_widget_add_css_class (icon, "error");
+  else if (finding->severity == ESS_SEVERITY_WARNING)
+    gtk_widget_add_css_class (icon, "warning");
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
+}
+
+static void
+refresh_findings (EssFundingPage *self)
+{
+  GtkWidget *child;
+  guint errors = 0, warnings = 0;
+  g_autoptr(GString) count = g_string_new (NULL);
+
+  g_ptr_array_set_size (self->findings, 0);
+  if (self->dossier_id != 0 && !ess_funding_plan_is_empty (self->plan))
+    {
+      g_autoptr(GPtrArray) own = ess_funding_plan_check (self->plan, check_context (self));
+      g_ptr_array_extend_and_steal (self->findings, g_steal_pointer (&own));
+    }
+  for (guint i = 0; i < self->other_findings->len; i++)
+    {
+      EssFinding *finding = g_ptr_array_index (self->other_findings, i);
+      g_ptr_array_add (self->findings, ess_finding_new (finding->severity, finding->code, finding->place,
+                                                        finding->row, finding->column, finding->message));
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (self->findings_list, child);
+      else
+        break;
+    }
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      EssFinding *finding = g_ptr_array_index (self->findings, i);
+
+      gtk_list_box_append (self->findings_list, finding_row (finding));
+      if (finding->severity == ESS_SEVERITY_ERROR)
+        errors++;
+      else if (finding->severity == ESS_SEVERITY_WARNING)
+        warnings++;
+    }
+
+  if (errors > 0)
+    g_string_append_printf (count, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+  if (warnings > 0)
+    {
+      if (count->len)
+        g_string_append (count, ", ");
+      g_string_append_printf (count, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
+                              warnings);
+    }
+  gtk_label_set_text (self->findings_count, count->str);
+  mark_findings (self);
+}
+
+/* The totals of each year, in the toolbar, when the plan has several. */
+static void
+refresh_year_totals (EssFundingPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (n_years (self) > 1)
+    for (guint y = 0; y < n_years (self); y++)
+      {
+        gint64 sum;
+        g_autofree char *amount = ess_funding_year_total (self->plan, y, &sum)
+                                  ? ess_money_format (sum) : g_strdup (_("overflow"));
+
+        /* TRANSLATORS: the total of a year of the plan, "2013 : 73 000,00 €" */
+        g_string_append_printf (text, "%s%d\xc2\xa0: %s", text->len ? "   " : "",
+                                g_array_index (self->plan->years, int, y), amount);
+      }
+  gtk_label_set_text (self->year_totals_label, text->str);
+}
+
+static void
+refresh_computed (EssFundingPage *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *cell = g_ptr_array_index (self->cells, i);
+
+      if (!cell->editable && GTK_IS_LABEL (cell->widget))
+        {
+          g_autofree char *text = computed_text (cell);
+          gtk_label_set_text (GTK_LABEL (cell->widget), text);
+        }
+    }
+  refresh_year_totals (self);
+}
+
+/* The first row of each axis starts a group; the axis of the next rows is dimmed. */
+static void
+refresh_axes (EssFundingPage *self)
+{
+  const char *previous = NULL;
+
+  for (guint a = 0; a < self->plan->actions->len; a++)
+    {
+      EssFundingAction *action = g_ptr_array_index (self->plan->actions, a);
+      const char *axis = action->axis ? action->axis : "";
+      gboolean repeat = previous != NULL && g_str_equal (previous, axis);
+
+      for (guint c = 0; c < self->n_cols; c++)
+        {
+          Cell *cell = cell_at (self, (int) a + 1, (int) c);
+
+          if (cell == NULL)
+            continue;
+          if (!repeat && a > 0)
+            gtk_widget_add_css_class (cell->widget, "axis-start");
+          else
+            gtk_widget_remove_css_class (cell->widget, "axis-start");
+        }
+      {
+        Cell *cell = cell_at (self, (int) a + 1, ESS_PLAN_PASTE_AXIS);
+        if (cell && repeat)
+          gtk_widget_add_css_class (cell->widget, "axis-repeat");
+        else if (cell)
+          gtk_widget_remove_css_class (cell->widget, "axis-repeat");
+      }
+      previous = axis;
+    }
+}
+
+/* Block selection. */
+
+static void
+block_bounds (EssFundingPage *self,
+              int            *m0,
+              int            *m1,
+              int            *c0,
+              int            *c1)
+{
+  int fm = self->focus ? cell_mrow (self->focus) : 0;
+  int fc = self->focus ? (int) self->focus->col : 0;
+  int am = self->anchor_m >= 0 ? self->anchor_m : fm;
+  int ac = self->anchor_m >= 0 ? self->anchor_c : fc;
+
+  *m0 = MIN (am, fm);
+  *m1 = MAX (am, fm);
+  *c0 = MIN (ac, fc);
+  *c1 = MAX (ac, fc);
+}
+
+static void
+refresh_block (EssFundingPage *self)
+{
+  int m0, m1, c0, c1;
+
+  block_bounds (self, &m0, &m1, &c0, &c1);
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *cell = g_ptr_array_index (self->cells, i);
+      int m = cell_mrow (cell);
+      gboolean in = self->anchor_m >= 0 && m >= m0 && m <= m1 && (int) cell->col >= c0 && (int) cell->col <= c1;
+
+      if (in)
+        gtk_widget_add_css_class (cell->widget, "block-selected");
+      else
+        gtk_widget_remove_css_class (cell->widget, "block-selected");
+    }
+}
+
+/* Focus. */
+
+static Cell *
+cell_of_widget (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      Cell *cell = g_object_get_data (G_OBJECT (widget), "ess-cell");
+      if (cell)
+        return cell;
+    }
+  return NULL;
+}
+
+static void
+on_focus_widget_changed (GtkRoot        *root,
+                         GParamSpec     *pspec,
+                         EssFundingPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  Cell *cell = focus ? cell_of_widget (focus) : NULL;
+
+  if (self->rebuilding)
+    return;
+  if (cell && cell->page != self)
+    cell = NULL;
+  if (cell == self->focus)
+    return;
+
+  /* Leaving a cell writes what it changed, and shows it the French way. */
+  if (self->focus != NULL)
+    {
+      Cell *left = self->focus;
+
+      self->focus = NULL;
+      if (left->editable && left->error == NULL)
+        {
+          g_autofree char *text = cell_model_text (left);
+          set_cell_text (left, text);
+          update_cell_tooltip (left);
+        }
+      save_plan (self, TRUE);
+    }
+
+  /* The page may have been rebuilt by the save: find the cell again. */
+  if (cell != NULL && (self->matrix == NULL || g_ptr_array_find (self->cells, cell, NULL) == FALSE))
+    cell = NULL;
+  self->focus = cell;
+  g_clear_pointer (&self->focus_origin, g_free);
+  if (cell)
+    {
+      self->focus_origin = cell->editable ? cell_model_text (cell) : NULL;
+      if (!self->extending)
+        self->anchor_m = self->anchor_c = -1;
+      refresh_block (self);
+    }
+  update_actions (self);
+}
+
+static void
+ess_funding_page_root (GtkWidget *widget)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ess_funding_page_parent_class)->root (widget);
+  self->root = gtk_widget_get_root (widget);
+  self->focus_handler = g_signal_connect (self->root, "notify::focus-widget",
+                                          G_CALLBACK (on_focus_widget_changed), self);
+}
+
+static void
+ess_funding_page_unroot (GtkWidget *widget)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+
+  if (self->root)
+    g_clear_signal_handler (&self->focus_handler, self->root);
+  self->root = NULL;
+  GTK_WIDGET_CLASS (ess_funding_page_parent_class)->unroot (widget);
+}
+
+static void
+focus_cell (EssFundingPage *self,
+            Cell           *cell)
+{
+  if (cell == NULL)
+    return;
+  gtk_widget_grab_focus (cell->widget);
+  /* Without a window (or before it shows), follow the focus by hand. */
+  if (self->root == NULL || gtk_root_get_focus (self->root) != cell->widget)
+    {
+      if (self->focus != cell)
+        {
+          Cell *left = self->focus;
+
+          if (left && left->editable && left->error == NULL)
+            {
+              g_autofree char *text = cell_model_text (left);
+              set_cell_text (left, text);
+            }
+          if (left)
+            save_plan (self, TRUE);
+          self->focus = cell;
+          g_free (self->focus_origin);
+          self->focus_origin = cell->editable ? cell_model_text (cell) : NULL;
+          if (!self->extending)
+            self->anchor_m = self->anchor_c = -1;
+          refresh_block (self);
+          update_actions (self);
+        }
+    }
+}
+
+/* The next editable cell after @m, @c in reading order (@step 1) or before it (-1). */
+static Cell *
+next_horizontal (EssFundingPage *self,
+                 Cell           *from,
+                 int             step)
+{
+  int total = (int) (self->n_mrows * self->n_cols);
+  int index = cell_mrow (from) * (int) self->n_cols + (int) from->col;
+
+  for (index += step; index >= 0 && index < total; index += step)
+    {
+      Cell *cell = self->matrix[index];
+      if (cell && cell != from && cell->editable)
+        return cell;
+    }
+  return NULL;
+}
+
+static Cell *
+next_vertical (EssFundingPage *self,
+               Cell           *from,
+               int             step)
+{
+  for (int m = cell_mrow (from) + step; m >= 0 && (guint) m < self->n_mrows; m += step)
+    {
+      Cell *cell = cell_at (self, m, (int) from->col);
+      if (cell && cell != from && cell->editable)
+        return cell;
+    }
+  return NULL;
+}
+
+/* Structure edits. */
+
+static void
+structure_changed (EssFundingPage *self,
+                   int             focus_row,
+                   guint           focus_col)
+{
+  save_plan (self, TRUE);
+  rebuild_grid (self);
+  focus_cell (self, cell_at (self, mrow_of (self, focus_row), (int) focus_col));
+}
+
+static guint
+current_action (EssFundingPage *self)
+{
+  if (self->focus && self->focus->row >= 0)
+    return (guint) self->focus->row;
+  return self->plan->actions->len;
+}
+
+static void
+insert_action_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+  guint position = self->focus && self->focus->row >= 0 ? (guint) self->focus->row + 1 : self->plan->actions->len;
+  EssFundingAction *action;
+
+  save_plan (self, TRUE);
+  action = ess_funding_plan_insert_action (self->plan, position);
+  /* A new row continues the axis it is inserted in. */
+  if (position > 0)
+    {
+      EssFundingAction *above = g_ptr_array_index (self->plan->actions, position - 1);
+      g_free (action->axis);
+      action->axis = g_strdup (above->axis);
+    }
+  structure_changed (self, (int) position, position > 0 ? ESS_PLAN_PASTE_NUMBER : ESS_PLAN_PASTE_AXIS);
+}
+
+static void
+delete_action_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+  guint position = current_action (self);
+  guint col = self->focus ? self->focus->col : 0;
+  g_autofree char *place = NULL;
+  g_autofree char *message = NULL;
+
+  if (position >= self->plan->actions->len)
+    return;
+  save_plan (self, TRUE);
+  place = ess_funding_plan_action_place (self->plan, position);
+  ess_funding_plan_remove_action (self->plan, position);
+  structure_changed (self, self->plan->actions->len == 0 ? ESS_FUNDING_ROW_DECLARED
+                           : (int) MIN (position, self->plan->actions->len - 1), col);
+  /* TRANSLATORS: after a row is deleted; %s is its place, "Action 1.3 « ... »" */
+  message = g_strdup_printf (_("%s deleted: Ctrl+Z puts it back."), place);
+  show_status (self, message);
+}
+
+static void
+move_action (EssFundingPage *self,
+             int             step)
+{
+  guint from = current_action (self);
+  guint col = self->focus ? self->focus->col : 0;
+  int to = (int) from + step;
+
+  if (from >= self->plan->actions->len || to < 0 || (guint) to >= self->plan->actions->len)
+    return;
+  save_plan (self, TRUE);
+  ess_funding_plan_move_action (self->plan, from, (guint) to);
+  structure_changed (self, to, col);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_action (ESS_FUNDING_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_action (ESS_FUNDING_PAGE (widget), 1);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+  int row = self->focus ? self->focus->row : 0;
+  guint col = self->focus ? self->focus->col : 0;
+  EssFundingPlan *previous;
+
+  if (self->undo->len == 0)
+    return;
+  self->focus = NULL;
+  previous = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  ess_funding_plan_free (self->plan);
+  self->plan = previous;
+  save_plan (self, FALSE);
+  rebuild_grid (self);
+  if (row >= 0 && (guint) row >= self->plan->actions->len)
+    row = self->plan->actions->len > 0 ? (int) self->plan->actions->len - 1 : ESS_FUNDING_ROW_DECLARED;
+  focus_cell (self, cell_at (self, mrow_of (self, row), (int) MIN (col, self->n_cols - 1)));
+  show_status (self, NULL);
+  update_actions (self);
+}
+
+/* Clipboard. */
+
+char *
+ess_funding_page_copy_text (EssFundingPage *self)
+{
+  int m0, m1, c0, c1;
+  guint first, last;
+
+  g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), NULL);
+
+  if (self->focus == NULL)
+    return g_strdup ("");
+  block_bounds (self, &m0, &m1, &c0, &c1);
+  /* Only the actions' rows have the columns of a spreadsheet copy. */
+  m0 = MAX (m0, 1);
+  m1 = MIN (m1, (int) self->plan->actions->len);
+  if (m0 > m1)
+    {
+      if (self->focus->editable)
+        return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->focus->widget)));
+      return g_strdup (gtk_label_get_text (GTK_LABEL (self->focus->widget)));
+    }
+  first = paste_column (self, (guint) c0);
+  last = paste_column (self, (guint) c1);
+  return ess_funding_plan_block_to_tsv (self->plan, (guint) m0 - 1, (guint) (m1 - m0 + 1), first, last - first + 1);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+  g_autofree char *text = ess_funding_page_copy_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+gboolean
+ess_funding_page_paste_text (EssFundingPage  *self,
+                             const char      *text,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) block = NULL;
+  g_autoptr(EssFundingPlan) pasted = NULL;
+  guint action = 0, column = 0;
+  int focus_row = 0;
+  guint focus_col = 0;
+
+  g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), FALSE);
+
+  if (self->dossier_id == 0 || self->read_only)
+    {
+      g_set_error_literal (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE,
+                           _("This dossier cannot be edited."));
+      return FALSE;
+    }
+  if (self->focus != NULL)
+    {
+      if (self->focus->row < 0 || self->focus->col >= col_total (self))
+        {
+          if (!(self->focus->row >= 0 && self->focus->col == col_declared (self)))
+            {
+              g_set_error_literal (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE,
+                                   _("Cells are pasted in the rows of the actions, from a column that is "
+                                     "typed (not the computed total)."));
+              return FALSE;
+            }
+        }
+      action = (guint) self->focus->row;
+      column = paste_column (self, self->focus->col);
+      focus_row = self->focus->row;
+      focus_col = self->focus->col;
+    }
+
+  block = ess_tsv_parse_block (text, error);
+  if (block == NULL)
+    return FALSE;
+  if (block->len == 0)
+    return TRUE;
+
+  save_plan (self, TRUE);
+  pasted = ess_funding_plan_copy (self->plan);
+  if (!ess_funding_plan_paste (pasted, action, column, block, error))
+    return FALSE;
+
+  self->focus = NULL;
+  ess_funding_plan_free (self->plan);
+  self->plan = g_steal_pointer (&pasted);
+  structure_changed (self, focus_row, focus_col);
+  show_status (self, NULL);
+  return TRUE;
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(EssFundingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL)
+    {
+      if (error)
+        show_status (self, error->message);
+      return;
+    }
+
+  /* One value goes into the cell as typed text; a block fills cells. */
+  if (strpbrk (text, "\t\n") == NULL && self->focus && self->focus->editable)
+    {
+      GtkEditable *editable = GTK_EDITABLE (self->focus->widget);
+      int position;
+
+      gtk_editable_delete_selection (editable);
+      position = gtk_editable_get_position (editable);
+      gtk_editable_insert_text (editable, text, -1, &position);
+      gtk_editable_set_position (editable, position);
+      return;
+    }
+
+  if (!ess_funding_page_paste_text (self, text, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was pasted: %s"), error->message);
+      show_status (self, message);
+    }
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text,
+                                 g_object_ref (widget));
+}
+
+/* Export. */
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(EssFundingPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      csv = ess_funding_plan_to_csv (self->plan, ';');
+      if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The plan could not be exported: %s"), error->message);
+          show_status (self, message);
+        }
+      else
+        show_status (self, NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  save_plan (self, TRUE);
+  chooser = gtk_file_chooser_native_new (_("Export the Funding Plan"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* TRANSLATORS: file name of an exported plan; %s is the dossier's reference */
+  name = g_strdup_printf (_("%s-funding-plan.csv"), self->reference ? self->reference : "plan");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Keyboard. */
+
+static void
+move_horizontal (EssFundingPage *self,
+                 int             step)
+{
+  Cell *next;
+
+  if (self->focus == NULL)
+    return;
+  next = next_horizontal (self, self->focus, step);
+  if (next)
+    focus_cell (self, next);
+  else
+    save_plan (self, TRUE);
+}
+
+static void
+move_vertical (EssFundingPage *self,
+               int             step)
+{
+  Cell *next;
+
+  if (self->focus == NULL)
+    return;
+  next = next_vertical (self, self->focus, step);
+  if (next)
+    focus_cell (self, next);
+  else
+    save_plan (self, TRUE);
+}
+
+/* Puts back the value the cell had when it got the focus; FALSE when nothing was typed. */
+static gboolean
+cancel_cell (EssFundingPage *self)
+{
+  Cell *cell = self->focus;
+
+  if (cell == NULL || !cell->editable || self->focus_origin == NULL ||
+      (cell->error == NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->widget)), self->focus_origin) == 0))
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (cell->widget), self->focus_origin);
+  gtk_editable_select_region (GTK_EDITABLE (cell->widget), 0, -1);
+  return TRUE;
+}
+
+static void
+next_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_horizontal (ESS_FUNDING_PAGE (widget), 1);
+}
+
+static void
+previous_cell_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_horizontal (ESS_FUNDING_PAGE (widget), -1);
+}
+
+static void
+cell_below_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_vertical (ESS_FUNDING_PAGE (widget), 1);
+}
+
+static void
+cell_above_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move_vertical (ESS_FUNDING_PAGE (widget), -1);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cancel_cell (ESS_FUNDING_PAGE (widget));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                EssFundingPage        *self)
+{
+  Cell *cell = self->focus;
+  Cell *next = NULL;
+  gboolean shift, ctrl, alt;
+
+  if (cell == NULL)
+    return FALSE;
+  state &= gtk_accelerator_get_default_mod_mask ();
+  shift = (state & GDK_SHIFT_MASK) != 0;
+  ctrl = (state & GDK_CONTROL_MASK) != 0;
+  alt = (state & GDK_ALT_MASK) != 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      if (ctrl || alt)
+        return FALSE;
+      move_horizontal (self, (shift || keyval == GDK_KEY_ISO_Left_Tab) ? -1 : 1);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (ctrl || alt)
+        return FALSE;
+      move_vertical (self, shift ? -1 : 1);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      return cancel_cell (self);
+
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_KP_Down:
+      {
+        int step = (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) ? -1 : 1;
+
+        if (alt && !ctrl && !shift)
+          {
+            move_action (self, step);
+            return TRUE;
+          }
+        if (ctrl)
+          return FALSE;
+        next = next_vertical (self, cell, step);
+        if (next == NULL)
+          return TRUE;
+        if (shift)
+          {
+            if (self->anchor_m < 0)
+              {
+                self->anchor_m = cell_mrow (cell);
+                self->anchor_c = (int) cell->col;
+              }
+            self->extending = TRUE;
+            focus_cell (self, next);
+            self->extending = FALSE;
+            refresh_block (self);
+          }
+        else
+          focus_cell (self, next);
+        return TRUE;
+      }
+
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      if (ctrl && shift)
+        {
+          next = next_horizontal (self, cell, keyval == GDK_KEY_Left ? -1 : 1);
+          if (next && cell_mrow (next) == cell_mrow (cell))
+            {
+              if (self->anchor_m < 0)
+                {
+                  self->anchor_m = cell_mrow (cell);
+                  self->anchor_c = (int) cell->col;
+                }
+              self->extending = TRUE;
+              focus_cell (self, next);
+              self->extending = FALSE;
+              refresh_block (self);
+            }
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+      if (ctrl && !alt && self->anchor_m >= 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "funding.copy", NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_v:
+    case GDK_KEY_V:
+      if (ctrl && !alt && !shift)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "funding.paste", NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_z:
+    case GDK_KEY_Z:
+      /* Text being typed is undone by the cell; a saved change by the page. */
+      if (ctrl && !alt && !shift && self->undo->len > 0 &&
+          (!cell->editable || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->widget)), self->focus_origin) == 0))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "funding.undo", NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_plus:
+    case GDK_KEY_KP_Add:
+      if (ctrl)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "funding.insert-action", NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      if (ctrl)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "funding.delete-action", NULL);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_grid_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 EssFundingPage  *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked;
+  Cell *cell;
+
+  if ((state & GDK_SHIFT_MASK) == 0 || self->focus == NULL)
+    return;
+  picked = gtk_widget_pick (GTK_WIDGET (self->grid), x, y, GTK_PICK_DEFAULT);
+  cell = picked ? cell_of_widget (picked) : NULL;
+  if (cell == NULL || !cell->editable)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  ess_funding_page_select_to (self, cell->row,
+                              cell->col < first_amount () ? (EssFundingCellKind) cell->col : ESS_FUNDING_CELL_AMOUNT,
+                              cell->col < first_amount () ? 0 : cell->col - first_amount ());
+}
+
+/* Typing. */
+
+static void
+on_cell_changed (GtkEditable *editable,
+                 Cell        *cell)
+{
+  EssFundingPage *self = cell->page;
+  g_autofree char *message = NULL;
+
+  if (self->setting || self->rebuilding)
+    return;
+  message = apply_text (cell, gtk_editable_get_text (editable));
+  /* While the text is refused, the plan holds the cell's value from
+   * before the typing, not what a few keys had made of it. */
+  if (message != NULL && cell == self->focus && self->focus_origin != NULL)
+    g_free (apply_text (cell, self->focus_origin));
+  set_cell_error (cell, message);
+  if (message == NULL && cell->row >= 0 && cell->col == ESS_PLAN_PASTE_AXIS)
+    refresh_axes (self);
+  refresh_computed (self);
+  refresh_findings (self);
+}
+
+/* Building the grid. */
+
+static void
+cell_free (Cell *cell)
+{
+  g_free (cell->error);
+  g_free (cell->finding);
+  g_free (cell);
+}
+
+static void
+place_cell (EssFundingPage *self,
+            Cell           *cell,
+            int             width,
+            int             height)
+{
+  int m = cell_mrow (cell);
+
+  gtk_grid_attach (self->grid, cell->widget, (int) cell->col, grid_row_of (self, cell->row), width, height);
+  for (int c = 0; c < width; c++)
+    self->matrix[(guint) m * self->n_cols + cell->col + (guint) c] = cell;
+  g_object_set_data (G_OBJECT (cell->widget), "ess-cell", cell);
+  g_ptr_array_add (self->cells, cell);
+}
+
+static Cell *
+add_text_cell (EssFundingPage *self,
+               int             row,
+               guint           col,
+               int             width,
+               int             height,
+               int             chars,
+               gboolean        amount,
+               const char     *accessible)
+{
+  Cell *cell = g_new0 (Cell, 1);
+  g_autofree char *text = NULL;
+
+  cell->page = self;
+  cell->row = row;
+  cell->col = col;
+  cell->editable = TRUE;
+  cell->widget = gtk_text_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (cell->widget), chars);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (cell->widget), chars);
+  gtk_editable_set_editable (GTK_EDITABLE (cell->widget), !self->read_only);
+  gtk_widget_add_css_class (cell->widget, "cell");
+  if (amount)
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (cell->widget), 1.0);
+      gtk_widget_add_css_class (cell->widget, "numeric");
+      gtk_text_set_input_purpose (GTK_TEXT (cell->widget), GTK_INPUT_PURPOSE_NUMBER);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  place_cell (self, cell, width, height);
+  text = cell_model_text (cell);
+  set_cell_text (cell, text);
+  update_cell_tooltip (cell);
+  g_signal_connect (cell->widget, "changed", G_CALLBACK (on_cell_changed), cell);
+  return cell;
+}
+
+static Cell *
+add_computed_cell (EssFundingPage *self,
+                   int             row,
+                   guint           col,
+                   const char     *accessible)
+{
+  Cell *cell = g_new0 (Cell, 1);
+
+  cell->page = self;
+  cell->row = row;
+  cell->col = col;
+  cell->widget = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (cell->widget), 1.0);
+  gtk_widget_add_css_class (cell->widget, "cell");
+  gtk_widget_add_css_class (cell->widget, "computed");
+  gtk_widget_add_css_class (cell->widget, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  place_cell (self, cell, 1, 1);
+  return cell;
+}
+
+static GtkWidget *
+add_heading (EssFundingPage *self,
+             const char     *text,
+             int             col,
+             int             row,
+             int             width,
+             int             height,
+             float           xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_widget_add_css_class (label, "heading-cell");
+  gtk_grid_attach (self->grid, label, col, row, width, height);
+  return label;
+}
+
+static void
+rebuild_grid (EssFundingPage *self)
+{
+  static const int text_chars[N_TEXT_COLUMNS] = { 12, 2, 22, 16, 14 };
+  const char *text_headings[N_TEXT_COLUMNS] = {
+    _("Axis"), C_("action number", "No."), _("Action"), _("Description"), _("Partners"),
+  };
+  EssFundingPlan *plan = self->plan;
+  guint years = n_years (self);
+  guint n_actions = plan->actions->len;
+  GtkWidget *child;
+  GtkWidget *label;
+  int total_row, declared_row;
+
+  self->rebuilding = TRUE;
+  self->focus = NULL;
+  g_clear_pointer (&self->focus_origin, g_free);
+  self->anchor_m = self->anchor_c = -1;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  g_ptr_array_set_size (self->cells, 0);
+  g_clear_pointer (&self->matrix, g_free);
+
+  self->n_cols = col_declared (self) + 1;
+  self->n_mrows = n_actions + 3;
+  self->matrix = g_new0 (Cell *, self->n_mrows * self->n_cols);
+
+  if (self->dossier_id == 0)
+    {
+      self->n_mrows = 0;
+      self->rebuilding = FALSE;
+      return;
+    }
+
+  /* Headings: the text columns, each funder over its years, the realisation labels. */
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    add_heading (self, text_headings[c], (int) c, 0, 1, 2, 0.0);
+  for (guint f = 0; f < plan->funders->len; f++)
+    {
+      EssFunder *funder = g_ptr_array_index (plan->funders, f);
+      /* TRANSLATORS: accessible name of a funder's heading cell */
+      g_autofree char *name = g_strdup_printf (_("Name of the funder %s"), funder->name);
+      Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_HEADER, first_amount () + f * years, (int) MAX (years, 1), 1,
+                                  12, FALSE, name);
+
+      gtk_editable_set_alignment (GTK_EDITABLE (cell->widget), 0.5);
+      gtk_widget_add_css_class (cell->widget, "heading-cell");
+      for (guint y = 0; y < years; y++)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", g_array_index (plan->years, int, y));
+          add_heading (self, year, (int) (first_amount () + f * years + y), 1, 1, 1, 1.0);
+        }
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_HEADER, col_realisation (self, i), 1, 2, 14, FALSE,
+                                  i == 0 ? _("Label of the realisation by the applicant")
+                                         : _("Label of the realisation by external operators"));
+      gtk_widget_add_css_class (cell->widget, "heading-cell");
+      gtk_widget_add_css_class (cell->widget, "realisation");
+    }
+  label = add_heading (self, _("TOTAL"), (int) col_total (self), 0, 1, 2, 1.0);
+  gtk_widget_add_css_class (label, "total-column");
+  add_heading (self, _("Declared total"), (int) col_declared (self), 0, 1, 2, 1.0);
+
+  /* One row per action. */
+  for (guint a = 0; a < n_actions; a++)
+    {
+      g_autofree char *place = ess_funding_plan_action_place (plan, a);
+      Cell *cell;
+
+      for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s, %s", place, text_headings[c]);
+          add_text_cell (self, (int) a, c, 1, 1, text_chars[c], FALSE, name);
+        }
+      for (guint f = 0; f < plan->funders->len; f++)
+        for (guint y = 0; y < years; y++)
+          {
+            EssFunder *funder = g_ptr_array_index (plan->funders, f);
+            g_autofree char *name = g_strdup_printf ("%s, %s %d", place, funder->name,
+                                                     g_array_index (plan->years, int, y));
+            add_text_cell (self, (int) a, first_amount () + f * years + y, 1, 1, 10, TRUE, name);
+          }
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s, %s", place, plan->realisation_labels[i]);
+          cell = add_text_cell (self, (int) a, col_realisation (self, i), 1, 1, 14, TRUE, name);
+          gtk_widget_add_css_class (cell->widget, "realisation");
+        }
+      {
+        g_autofree char *name = g_strdup_printf ("%s, %s", place, _("TOTAL"));
+        cell = add_computed_cell (self, (int) a, col_total (self), name);
+        gtk_widget_add_css_class (cell->widget, "total-column");
+      }
+      {
+        g_autofree char *name = g_strdup_printf ("%s, %s", place, _("Declared total"));
+        cell = add_text_cell (self, (int) a, col_declared (self), 1, 1, 10, TRUE, name);
+        gtk_widget_add_css_class (cell->widget, "declared");
+      }
+    }
+
+  /* The computed totals, then the declared ones. */
+  total_row = grid_row_of (self, ESS_FUNDING_ROW_TOTAL);
+  declared_row = grid_row_of (self, ESS_FUNDING_ROW_DECLARED);
+  label = add_heading (self, _("Total"), 0, total_row, N_TEXT_COLUMNS, 1, 0.0);
+  gtk_widget_add_css_class (label, "total-row");
+  label = add_heading (self, _("Declared totals (as printed by the applicant)"), 0, declared_row,
+                       N_TEXT_COLUMNS, 1, 0.0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_add_css_class (label, "declared-row");
+  for (guint c = first_amount (); c <= col_total (self); c++)
+    {
+      Cell *cell = add_computed_cell (self, ESS_FUNDING_ROW_TOTAL, c, _("Total"));
+      gtk_widget_add_css_class (cell->widget, "total-row");
+      if (c == col_total (self))
+        gtk_widget_add_css_class (cell->widget, "total-column");
+    }
+  label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (label, "total-row");
+  gtk_widget_add_css_class (label, "heading-cell");
+  gtk_grid_attach (self->grid, label, (int) col_declared (self), total_row, 1, 1);
+  for (guint f = 0; f < plan->funders->len; f++)
+    {
+      EssFunder *funder = g_ptr_array_index (plan->funders, f);
+      g_autofree char *name = g_strdup_printf (_("Declared total of %s"), funder->name);
+      Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_DECLARED, first_amount () + f * years, (int) MAX (years, 1), 1,
+                                  10, TRUE, name);
+      gtk_widget_add_css_class (cell->widget, "declared-row");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf (_("Declared total of %s"), plan->realisation_labels[i]);
+      Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_DECLARED, col_realisation (self, i), 1, 1, 10, TRUE, name);
+      gtk_widget_add_css_class (cell->widget, "declared-row");
+    }
+  {
+    Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_DECLARED, col_total (self), 1, 1, 10, TRUE,
+                                _("Declared overall total"));
+    gtk_widget_add_css_class (cell->widget, "declared-row");
+  }
+  label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (label, "declared-row");
+  gtk_widget_add_css_class (label, "heading-cell");
+  gtk_grid_attach (self->grid, label, (int) col_declared (self), declared_row, 1, 1);
+
+  if (n_actions == 0)
+    {
+      label = gtk_label_new (_("No action yet: choose the funders and years, then insert actions (Ctrl++) "
+                               "or paste a table copied from a spreadsheet (Ctrl+V)."));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "empty-plan");
+      gtk_grid_attach (self->grid, label, 0, declared_row + 1, (int) self->n_cols, 1);
+    }
+
+  self->rebuilding = FALSE;
+  refresh_axes (self);
+  refresh_computed (self);
+  mark_findings (self);
+}
+
+/* The funders and years popovers. */
+
+static void rebuild_popovers (EssFundingPage *self);
+
+static void
+on_remove_funder (GtkButton      *button,
+                  EssFundingPage *self)
+{
+  guint f = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  gtk_popover_popdown (self->funders_popover);
+  if (f >= self->plan->funders->len)
+    return;
+  save_plan (self, TRUE);
+  ess_funding_plan_remove_funder (self->plan, f);
+  structure_changed (self, 0, ESS_PLAN_PASTE_TITLE);
+  rebuild_popovers (self);
+  show_status (self, _("Funder removed: Ctrl+Z puts it back."));
+}
+
+static void
+add_funder (EssFundingPage *self,
+            const char     *name,
+            const char     *kind)
+{
+  guint f;
+
+  gtk_popover_popdown (self->funders_popover);
+  save_plan (self, TRUE);
+  f = ess_funding_plan_add_funder (self->plan, name, kind);
+  /* A funder needs a year to have cells: the dossier's. */
+  if (self->plan->years->len == 0)
+    ess_funding_plan_add_year (self->plan, self->year);
+  save_plan (self, TRUE);
+  rebuild_grid (self);
+  rebuild_popovers (self);
+  update_actions (self);
+  focus_cell (self, cell_at (self, 0, (int) (first_amount () + f * n_years (self))));
+}
+
+static void
+on_add_reference_funder (GtkButton      *button,
+                         EssFundingPage *self)
+{
+  add_funder (self, g_object_get_data (G_OBJECT (button), "name"), g_object_get_data (G_OBJECT (button), "kind"));
+}
+
+static void
+on_add_other_funder (GtkEntry       *entry,
+                     EssFundingPage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (name[0] == '\0')
+    return;
+  add_funder (self, name, "autre");
+}
+
+static void
+on_add_other_funder_clicked (GtkButton *button,
+                             GtkEntry  *entry)
+{
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static void
+on_remove_year (GtkButton      *button,
+                EssFundingPage *self)
+{
+  guint y = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  gtk_popover_popdown (self->years_popover);
+  if (y >= self->plan->years->len)
+    return;
+  save_plan (self, TRUE);
+  ess_funding_plan_remove_year (self->plan, y);
+  structure_changed (self, 0, ESS_PLAN_PASTE_TITLE);
+  rebuild_popovers (self);
+  show_status (self, _("Year removed: Ctrl+Z puts it back."));
+}
+
+static void
+on_add_year (GtkButton      *button,
+             EssFundingPage *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (button), "spin");
+  int year = gtk_spin_button_get_value_as_int (spin);
+
+  gtk_popover_popdown (self->years_popover);
+  for (guint y = 0; y < self->plan->years->len; y++)
+    if (g_array_index (self->plan->years, int, y) == year)
+      return;
+  save_plan (self, TRUE);
+  ess_funding_plan_add_year (self->plan, year);
+  structure_changed (self, 0, ESS_PLAN_PASTE_TITLE);
+  rebuild_popovers (self);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+popover_row (const char *text,
+             GtkWidget  *button)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), button);
+  return row;
+}
+
+static GtkWidget *
+section_title (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+rebuild_popovers (EssFundingPage *self)
+{
+  g_autoptr(GKeyFile) reference = g_key_file_new ();
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/data/reference.ini", 0, NULL);
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) kinds = NULL;
+  GtkWidget *entry, *button, *box, *spin;
+  int next_year;
+
+  clear_box (self->funders_box);
+  if (self->plan->funders->len > 0)
+    gtk_box_append (self->funders_box, section_title (_("Funders of the plan")));
+  for (guint f = 0; f < self->plan->funders->len; f++)
+    {
+      EssFunder *funder = g_ptr_array_index (self->plan->funders, f);
+      g_autofree char *tooltip = g_strdup_printf (_("Remove %s and its amounts"), funder->name);
+
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (f));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_funder), self);
+      gtk_box_append (self->funders_box, popover_row (funder->name, button));
+    }
+
+  gtk_box_append (self->funders_box, section_title (_("Add a funder")));
+  if (bytes && g_key_file_load_from_data (reference, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                          G_KEY_FILE_NONE, NULL))
+    {
+      names = g_key_file_get_string_list (reference, "funders", "names", NULL, NULL);
+      kinds = g_key_file_get_string_list (reference, "funders", "kinds", NULL, NULL);
+    }
+  box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  for (guint i = 0; names && kinds && names[i] && kinds[i]; i++)
+    {
+      button = gtk_button_new_with_label (names[i]);
+      g_object_set_data_full (G_OBJECT (button), "name", g_strdup (names[i]), g_free);
+      g_object_set_data_full (G_OBJECT (button), "kind", g_strdup (kinds[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_add_reference_funder), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+    }
+  gtk_box_append (self->funders_box, box);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (box, "linked");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Another funder"));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name of another funder"), -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_add_other_funder), self);
+  button = gtk_button_new_with_mnemonic (_("_Add"));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_add_other_funder_clicked), entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (self->funders_box, box);
+
+  clear_box (self->years_box);
+  if (self->plan->years->len > 0)
+    gtk_box_append (self->years_box, section_title (_("Years of the plan")));
+  for (guint y = 0; y < self->plan->years->len; y++)
+    {
+      int year = g_array_index (self->plan->years, int, y);
+      g_autofree char *text = g_strdup_printf ("%d", year);
+      g_autofree char *tooltip = g_strdup_printf (_("Remove the year %d and its amounts"), year);
+
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (y));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_year), self);
+      gtk_box_append (self->years_box, popover_row (text, button));
+    }
+  gtk_box_append (self->years_box, section_title (_("Add a year")));
+  next_year = self->plan->years->len > 0 ? g_array_index (self->plan->years, int, self->plan->years->len - 1) + 1 : self->year;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (box, "linked");
+  spin = gtk_spin_button_new_with_range (1900, 2200, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), next_year);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year to add"), -1);
+  button = gtk_button_new_with_mnemonic (_("_Add"));
+  g_object_set_data (G_OBJECT (button), "spin", spin);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_add_year), self);
+  gtk_box_append (GTK_BOX (box), spin);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (self->years_box, box);
+}
+
+/* The findings panel, activated. */
+
+void
+ess_funding_page_activate_finding (EssFundingPage *self,
+                                   guint           position)
+{
+  EssFinding *finding;
+  g_autoptr(GPtrArray) cells = NULL;
+
+  g_return_if_fail (ESS_IS_FUNDING_PAGE (self));
+
+  if (position >= self->findings->len)
+    return;
+  finding = g_ptr_array_index (self->findings, position);
+  cells = finding_cells (self, finding);
+  if (cells->len > 0)
+    {
+      Cell *cell = g_ptr_array_index (cells, 0);
+
+      /* A computed cell takes no focus: go to the row's first amount. */
+      if (!cell->editable)
+        cell = cell_at (self, cell_mrow (cell), (int) first_amount ());
+      focus_cell (self, cell);
+    }
+  else if (g_str_has_prefix (finding->code, "budget"))
+    g_signal_emit (self, signals[SHOW_BUDGET], 0);
+}
+
+static void
+on_finding_activated (GtkListBox     *list,
+                      GtkListBoxRow  *row,
+                      EssFundingPage *self)
+{
+  ess_funding_page_activate_finding (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+/* Loading. */
+
+static void
+load_plan (EssFundingPage *self,
+           EssFundingPlan *plan)
+{
+  g_clear_pointer (&self->plan, ess_funding_plan_free);
+  g_clear_pointer (&self->stored, ess_funding_plan_free);
+  self->stored = plan;
+  self->plan = ess_funding_plan_copy (plan);
+}
+
+void
+ess_funding_page_set_dossier (EssFundingPage   *self,
+                              const EssDossier *dossier)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssFundingPlan) loaded = NULL;
+  gint64 id;
+  gboolean rebuild = FALSE;
+
+  g_return_if_fail (ESS_IS_FUNDING_PAGE (self));
+
+  /* The page's own save reloads the editor: nothing new to read. */
+  if (self->writing)
+    return;
+
+  id = dossier ? dossier->id : 0;
+  if (dossier)
+    {
+      self->context = (EssFundingContext) {
+        .max_rate_bp = ess_store_get_scheme_max_rate (self->store, dossier->scheme, NULL),
+        .requested_cents = dossier->requested_cents,
+        .proposed_cents = dossier->proposed_cents,
+        .granted_cents = dossier->granted_cents,
+        .has_proposed = dossier->proposed_cents > 0,
+        .has_granted = dossier->granted_cents > 0,
+      };
+      g_free (self->reference);
+      self->reference = g_strdup (dossier->reference);
+      self->year = dossier->year;
+      loaded = ess_store_load_funding_plan (self->store, id, &error);
+      if (loaded == NULL)
+        {
+          g_warning ("%s", error->message);
+          id = 0;
+        }
+    }
+
+  if (id != self->dossier_id)
+    {
+      /* What was typed in the previous dossier is written first. */
+      if (self->dossier_id != 0)
+        save_plan (self, FALSE);
+      g_ptr_array_set_size (self->undo, 0);
+      self->dossier_id = id;
+      load_plan (self, loaded ? g_steal_pointer (&loaded) : ess_funding_plan_new ());
+      show_status (self, NULL);
+      rebuild = TRUE;
+    }
+  else if (loaded && !ess_funding_plan_equal (loaded, self->stored))
+    {
+      /* Changed elsewhere (an import, the command line): show the stored plan. */
+      load_plan (self, g_steal_pointer (&loaded));
+      rebuild = TRUE;
+    }
+
+  if (self->read_only != (dossier && dossier->deleted_at != NULL))
+    {
+      self->read_only = dossier && dossier->deleted_at != NULL;
+      rebuild = TRUE;
+    }
+  if (rebuild)
+    {
+      rebuild_grid (self);
+      rebuild_popovers (self);
+    }
+  reload_other_findings (self);
+  refresh_findings (self);
+  update_actions (self);
+}
+
+/* Public accessors. */
+
+const EssFundingPlan *
+ess_funding_page_get_plan (EssFundingPage *self)
+{
+  g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), NULL);
+  return self->plan;
+}
+
+GPtrArray *
+ess_funding_page_get_findings (EssFundingPage *self)
+{
+  g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), NULL);
+  return self->findings;
+}
+
+static int
+column_of (EssFundingPage     *self,
+           int                 row,
+           EssFundingCellKind  kind,
+           guint               index)
+{
+  guint years = n_years (self);
+
+  switch (kind)
+    {
+    case ESS_FUNDING_CELL_AXIS:
+    case ESS_FUNDING_CELL_NUMBER:
+    case ESS_FUNDING_CELL_TITLE:
+    case ESS_FUNDING_CELL_DESCRIPTION:
+    case ESS_FUNDING_CELL_PARTNERS:
+      return (int) kind;
+    case ESS_FUNDING_CELL_AMOUNT:
+      if (row == ESS_FUNDING_ROW_DECLARED || row == ESS_FUNDING_ROW_HEADER)
+        return (int) (first_amount () + index * years);
+      return (int) (first_amount () + index);
+    case ESS_FUNDING_CELL_REALISATION:
+      return index < 2 ? (int) col_realisation (self, index) : -1;
+    case ESS_FUNDING_CELL_TOTAL:
+      return (int) col_total (self);
+    case ESS_FUNDING_CELL_DECLARED:
+      return (int) col_declared (self);
+    default:
+      return -1;
+    }
+}
+
+GtkWidget *
+ess_funding_page_get_cell (EssFundingPage     *self,
+                           int                 row,
+                           EssFundingCellKind  kind,
+                           guint               index)
+{
+  Cell *cell;
+
+  g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), NULL);
+
+  if (row >= 0 && (guint) row >= self->plan->actions->len)
+    return NULL;
+  cell = cell_at (self, mrow_of (self, row), column_of (self, row, kind, index));
+  return cell ? cell->widget : NULL;
+}
+
+void
+ess_funding_page_select_to (EssFundingPage     *self,
+                            int                 row,
+                            EssFundingCellKind  kind,
+                            guint               index)
+{
+  Cell *cell;
+
+  g_return_if_fail (ESS_IS_FUNDING_PAGE (self));
+
+  cell = cell_at (self, mrow_of (self, row), column_of (self, row, kind, index));
+  if (cell == NULL || self->focus == NULL)
+    return;
+  if (self->anchor_m < 0)
+    {
+      self->anchor_m = cell_mrow (self->focus);
+      self->anchor_c = (int) self->focus->col;
+    }
+  self->extending = TRUE;
+  focus_cell (self, cell);
+  self->extending = FALSE;
+  refresh_block (self);
+}
+
+/* GObject. */
+
+static void
+ess_funding_page_dispose (GObject *object)
+{
+  EssFundingPage *self = (EssFundingPage *) object;
+
+  if (self->root)
+    g_clear_signal_handler (&self->focus_handler, self->root);
+  self->root = NULL;
+  self->rebuilding = TRUE;
+  gtk_widget_dispose_template (GTK_WIDGET (self), ESS_TYPE_FUNDING_PAGE);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->matrix, g_free);
+  g_clear_pointer (&self->plan, ess_funding_plan_free);
+  g_clear_pointer (&self->stored, ess_funding_plan_free);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->other_findings, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_origin, g_free);
+  g_clear_pointer (&self->reference, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ess_funding_page_parent_class)->dispose (object);
+}
+
+static void
+ess_funding_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ess_funding_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ess_funding_page_class_init (EssFundingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ess_funding_page_dispose;
+  object_class->set_property = ess_funding_page_set_property;
+  object_class->get_property = ess_funding_page_get_property;
+  widget_class->root = ess_funding_page_root;
+  widget_class->unroot = ess_funding_page_unroot;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ESS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EssFundingPage::show-budget:
+   *
+   * A finding of the budget was activated: the budget should be shown.
+   */
+  signals[SHOW_BUDGET] = g_signal_new ("show-budget", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-funding-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, year_totals_label);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, findings_count);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_button);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_button);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_popover);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_popover);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_box);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_box);
+
+  gtk_widget_class_install_action (widget_class, "funding.insert-action", NULL, insert_action_action);
+  gtk_widget_class_install_action (widget_class, "funding.delete-action", NULL, delete_action_action);
+  gtk_widget_class_install_action (widget_class, "funding.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "funding.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "funding.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "funding.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "funding.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "funding.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "funding.next-cell", NULL, next_cell_action);
+  gtk_widget_class_install_action (widget_class, "funding.previous-cell", NULL, previous_cell_action);
+  gtk_widget_class_install_action (widget_class, "funding.cell-below", NULL, cell_below_action);
+  gtk_widget_class_install_action (widget_class, "funding.cell-above", NULL, cell_above_action);
+  gtk_widget_class_install_action (widget_class, "funding.cancel", NULL, cancel_action);
+}
+
+static void
+ess_funding_page_init (EssFundingPage *self)
+{
+  GtkEventController *keys;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan = ess_funding_plan_new ();
+  self->stored = ess_funding_plan_new ();
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_funding_plan_free);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_finding_free);
+  self->other_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_finding_free);
+  self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
+  self->anchor_m = self->anchor_c = -1;
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), keys);
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_grid_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
+  update_actions (self);
+}
+
+EssFundingPage *
+ess_funding_page_new (EssStore *store)
+{
+  return g_object_new (ESS_TYPE_FUNDING_PAGE, "store", store, NULL);
+}

@@ -1,0 +1,602 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The funding plan, budget and envelopes of the demo database, edited as a user does. */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ess-budget-page.h"
+#include "ess-dossier-browser.h"
+#include "ess-dossier-editor.h"
+#include "ess-envelopes-dialog.h"
+#include "ess-funding-page.h"
+#include "ess-store-dossiers.h"
+#include "ess-store-funding.h"
+#include "ess-window.h"
+
+/* U+202F between thousands, as ess_money_format_plain() writes them. */
+#define NNBSP "\xe2\x80\xaf"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  EssStore       *store;
+  EssWindow      *window;
+  EssDossierEditor *editor;
+  EssFundingPage *page;
+  gint64          lille;
+} Fixture;
+
+static void
+wait_for_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_usleep (15 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("ess-funding-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "instruction.db", NULL);
+  fixture->store = ess_store_open (fixture->path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  g_assert_no_error (error);
+  ess_store_set_author (fixture->store, "Camille Instructrice");
+  fixture->lille = ess_store_find_dossier (fixture->store, "APT-2012-001", &error);
+  g_assert_no_error (error);
+
+  fixture->window = ess_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1700, 980);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames (10);
+
+  /* The list gives room to the editor, as for a plan one works on. */
+  gtk_paned_set_position (GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (ess_window_get_browser (fixture->window)))), 430);
+  fixture->editor = ess_window_get_editor (fixture->window);
+  ess_dossier_browser_select_id (ess_window_get_browser (fixture->window), fixture->lille);
+  wait_for_frames (5);
+  g_assert_cmpint (ess_dossier_editor_get_dossier_id (fixture->editor), ==, fixture->lille);
+  ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_FUNDING);
+  fixture->page = ess_dossier_editor_get_funding_page (fixture->editor);
+  wait_for_frames (10);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_for_frames (3);
+  ess_store_close (fixture->store);
+  g_assert_finalize_object (fixture->store);
+  g_unlink (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static const char *
+label_text (GtkWidget *widget)
+{
+  g_assert_true (GTK_IS_LABEL (widget));
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+static const char *
+cell_text (Fixture            *fixture,
+           int                 row,
+           EssFundingCellKind  kind,
+           guint               index)
+{
+  GtkWidget *cell = ess_funding_page_get_cell (fixture->page, row, kind, index);
+
+  g_assert_nonnull (cell);
+  return GTK_IS_LABEL (cell) ? gtk_label_get_text (GTK_LABEL (cell)) : gtk_editable_get_text (GTK_EDITABLE (cell));
+}
+
+/* Focuses a cell as Tab or a click does, then types @text over it. */
+static GtkWidget *
+type_in_cell (Fixture            *fixture,
+              int                 row,
+              EssFundingCellKind  kind,
+              guint               index,
+              const char         *text)
+{
+  GtkWidget *cell = ess_funding_page_get_cell (fixture->page, row, kind, index);
+  int start = -1, end = -1, position = 0;
+
+  g_assert_true (GTK_IS_TEXT (cell));
+  gtk_widget_grab_focus (cell);
+  wait_for_frames (1);
+  g_assert_true (gtk_widget_has_focus (cell) || gtk_root_get_focus (GTK_ROOT (fixture->window)) == cell);
+  /* The focus selects the whole cell: typing replaces it. */
+  if (gtk_editable_get_text (GTK_EDITABLE (cell))[0] != '\0')
+    {
+      g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end));
+      g_assert_cmpint (start, ==, 0);
+      g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (cell)), -1));
+    }
+  gtk_editable_delete_selection (GTK_EDITABLE (cell));
+  gtk_editable_insert_text (GTK_EDITABLE (cell), text, -1, &position);
+  wait_for_frames (1);
+  return cell;
+}
+
+static EssFundingPlan *
+stored_plan (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EssFundingPlan *plan = ess_store_load_funding_plan (fixture->store, fixture->lille, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* The position in the panel of the first finding of @code on @row, -1 when none. */
+static int
+find_finding (Fixture    *fixture,
+              const char *code,
+              int         row,
+              int         column)
+{
+  GPtrArray *findings = ess_funding_page_get_findings (fixture->page);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EssFinding *finding = g_ptr_array_index (findings, i);
+      if (g_str_equal (finding->code, code) && finding->row == row && finding->column == column)
+        return (int) i;
+    }
+  return -1;
+}
+
+static const char *
+finding_message (Fixture *fixture,
+                 int      position)
+{
+  GPtrArray *findings = ess_funding_page_get_findings (fixture->page);
+
+  g_assert_cmpint (position, >=, 0);
+  return ((EssFinding *) g_ptr_array_index (findings, position))->message;
+}
+
+static guint
+count_findings (Fixture    *fixture,
+                const char *code)
+{
+  GPtrArray *findings = ess_funding_page_get_findings (fixture->page);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((EssFinding *) g_ptr_array_index (findings, i))->code, code))
+      n++;
+  return n;
+}
+
+static gint64
+history_count (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) events = ess_store_list_history (fixture->store, fixture->lille, NULL);
+  return events->len;
+}
+
+/* Annexe 2 as printed: the rows balance, the TOTAL line does not. */
+static void
+test_lille_plan (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const EssFundingPlan *plan = ess_funding_page_get_plan (fixture->page);
+  GtkWidget *declared;
+  int position;
+
+  g_assert_cmpuint (plan->actions->len, ==, 12);
+  g_assert_cmpuint (plan->funders->len, ==, 2);
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_HEADER, ESS_FUNDING_CELL_AMOUNT, 0), ==, "Lille Métropole");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_HEADER, ESS_FUNDING_CELL_REALISATION, 1), ==,
+                   "dont réalisation opérateur externe");
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TITLE, 0), ==,
+                   "Animer le réseau des acteurs de l'Economie Sociale et Solidaire");
+
+  /* Row 1: 10 000 + 5 000 = 15 000; the rows sum to 59 827 + 80 718 = 140 545. */
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "15" NNBSP "000,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_AMOUNT, 0), ==, "59" NNBSP "827,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_AMOUNT, 1), ==, "80" NNBSP "718,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_REALISATION, 0), ==, "61" NNBSP "300,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_REALISATION, 1), ==, "79" NNBSP "245,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "140" NNBSP "545,00");
+  /* The printed TOTAL line, kept as declared. */
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_AMOUNT, 0), ==, "73" NNBSP "000,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_TOTAL, 0), ==, "169" NNBSP "891,00");
+
+  /* Every row balances; each printed total differs, by hand:
+   * 73 000 - 59 827 = 13 173; 96 891 - 80 718 = 16 173; 69 300 - 61 300 = 8 000;
+   * 100 590 - 79 245 = 21 345; 169 891 - 140 545 = 29 346. */
+  g_assert_cmpuint (count_findings (fixture, "row-split"), ==, 0);
+  g_assert_cmpuint (count_findings (fixture, "declared-row"), ==, 0);
+  g_assert_cmpuint (count_findings (fixture, "declared-funder"), ==, 2);
+  g_assert_cmpuint (count_findings (fixture, "declared-realisation"), ==, 2);
+  g_assert_cmpuint (count_findings (fixture, "declared-total"), ==, 1);
+  position = find_finding (fixture, "declared-funder", -1, 0);
+  g_assert_nonnull (strstr (finding_message (fixture, position), "73" NNBSP "000,00"));
+  g_assert_nonnull (strstr (finding_message (fixture, position), "59" NNBSP "827,00"));
+  g_assert_nonnull (strstr (finding_message (fixture, position), "13" NNBSP "173,00"));
+  position = find_finding (fixture, "declared-funder", -1, 1);
+  g_assert_nonnull (strstr (finding_message (fixture, position), "16" NNBSP "173,00"));
+  position = find_finding (fixture, "declared-realisation", -1, ESS_FINDING_COLUMN_REALISATION);
+  g_assert_nonnull (strstr (finding_message (fixture, position), "8" NNBSP "000,00"));
+  position = find_finding (fixture, "declared-realisation", -1, ESS_FINDING_COLUMN_REALISATION_EXTERNAL);
+  g_assert_nonnull (strstr (finding_message (fixture, position), "21" NNBSP "345,00"));
+  position = find_finding (fixture, "declared-total", -1, ESS_FINDING_COLUMN_TOTAL);
+  g_assert_nonnull (strstr (finding_message (fixture, position), "29" NNBSP "346,00"));
+
+  /* The printed cells are marked, with the message as tooltip. */
+  declared = ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_AMOUNT, 0);
+  g_assert_true (gtk_widget_has_css_class (declared, "finding-error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (declared), "13" NNBSP "173,00"));
+  g_assert_true (gtk_widget_has_css_class (ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED,
+                                                                      ESS_FUNDING_CELL_TOTAL, 0), "finding-error"));
+  g_assert_false (gtk_widget_has_css_class (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0),
+                                            "finding-error"));
+
+  /* Activating a finding goes to its cell. */
+  ess_funding_page_activate_finding (fixture->page, (guint) find_finding (fixture, "declared-total", -1,
+                                                                          ESS_FINDING_COLUMN_TOTAL));
+  wait_for_frames (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_TOTAL, 0));
+
+  save_screenshot (GTK_WIDGET (fixture->window), "funding-plan.png");
+}
+
+/* Typing an amount: totals follow each key, a finding appears, is fixed, disappears. */
+static void
+test_type_amounts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EssFundingPlan) saved = NULL;
+  GtkWidget *cell;
+  GtkWidget *realisation;
+  gint64 events = history_count (fixture);
+  int position;
+
+  cell = type_in_cell (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 0, "12 000");
+  /* As typed, before leaving the cell: 12 000 + 5 000 = 17 000; 140 545 + 2 000 = 142 545. */
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "17" NNBSP "000,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_AMOUNT, 0), ==, "61" NNBSP "827,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "142" NNBSP "545,00");
+  /* The row no longer splits: 17 000 against 10 800 + 4 200 = 15 000, 2 000 apart. */
+  position = find_finding (fixture, "row-split", 0, ESS_FINDING_COLUMN_REALISATION);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_nonnull (strstr (finding_message (fixture, position), "17" NNBSP "000,00"));
+  g_assert_nonnull (strstr (finding_message (fixture, position), "15" NNBSP "000,00"));
+  g_assert_nonnull (strstr (finding_message (fixture, position), "2" NNBSP "000,00"));
+  realisation = ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_REALISATION, 1);
+  g_assert_true (gtk_widget_has_css_class (realisation, "finding-error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (realisation), "2" NNBSP "000,00"));
+  /* Nothing is written while the cell is being typed in. */
+  saved = stored_plan (fixture);
+  g_assert_cmpint (*ess_funding_plan_amount (saved, 0, 0, 0), ==, 1000000);
+  g_clear_pointer (&saved, ess_funding_plan_free);
+
+  /* Tab leaves the cell: the plan is written, with a trace in the history. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.next-cell", NULL);
+  wait_for_frames (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 1));
+  saved = stored_plan (fixture);
+  g_assert_cmpint (*ess_funding_plan_amount (saved, 0, 0, 0), ==, 1200000);
+  g_clear_pointer (&saved, ess_funding_plan_free);
+  g_assert_cmpint (history_count (fixture), ==, events + 1);
+  /* The cell shows the amount the French way. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12" NNBSP "000,00");
+
+  /* A text that is not an amount is marked with the reason and kept. */
+  cell = type_in_cell (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 1, "5 000 euros");
+  g_assert_true (gtk_widget_has_css_class (cell, "invalid"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "5 000 euros"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "5 000 euros");
+  g_assert_cmpint (*ess_funding_plan_amount ((EssFundingPlan *) ess_funding_page_get_plan (fixture->page), 0, 1, 0),
+                   ==, 500000);
+  /* Escape puts the cell back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cancel", NULL);
+  wait_for_frames (1);
+  g_assert_false (gtk_widget_has_css_class (cell, "invalid"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "5" NNBSP "000,00");
+
+  /* Enter goes down the column; Shift+Tab back along the row. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cell-below", NULL);
+  wait_for_frames (1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 1));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.previous-cell", NULL);
+  wait_for_frames (1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 0));
+
+  /* Fixing the split: 10 800 + 6 200,00 = 17 000, typed with a decimal comma. */
+  type_in_cell (fixture, 0, ESS_FUNDING_CELL_REALISATION, 1, "6200,00");
+  g_assert_cmpint (find_finding (fixture, "row-split", 0, ESS_FINDING_COLUMN_REALISATION), ==, -1);
+  g_assert_false (gtk_widget_has_css_class (realisation, "finding-error"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cell-below", NULL);
+  wait_for_frames (2);
+  saved = stored_plan (fixture);
+  g_assert_cmpint (((EssFundingAction *) g_ptr_array_index (saved->actions, 0))->realisation[1], ==, 620000);
+
+  /* Ctrl+Z puts the previous plan back, in the database too. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.undo", NULL);
+  wait_for_frames (2);
+  g_clear_pointer (&saved, ess_funding_plan_free);
+  saved = stored_plan (fixture);
+  g_assert_cmpint (((EssFundingAction *) g_ptr_array_index (saved->actions, 0))->realisation[1], ==, 420000);
+  g_assert_cmpint (find_finding (fixture, "row-split", 0, ESS_FINDING_COLUMN_REALISATION), >=, 0);
+}
+
+/* Blocks to and from a spreadsheet. */
+static void
+test_paste_and_copy (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssFundingPlan) saved = NULL;
+  g_autofree char *copied = NULL;
+  const EssFundingPlan *plan = ess_funding_page_get_plan (fixture->page);
+  EssFundingAction *action;
+
+  /* Two rows of Calc (merged axis cells copy as empty), pasted below the table. */
+  ess_funding_page_get_cell (fixture->page, 11, ESS_FUNDING_CELL_AXIS, 0);
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 11, ESS_FUNDING_CELL_AXIS, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.insert-action", NULL);
+  wait_for_frames (2);
+  g_assert_cmpuint (plan->actions->len, ==, 13);
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 12, ESS_FUNDING_CELL_AXIS, 0));
+  wait_for_frames (1);
+  g_assert_true (ess_funding_page_paste_text (fixture->page,
+                                              "Évaluation\t1\tMesurer l'impact\tÉtude\tCRESS\t1 000\t2 000,50\t3 000,50\t\t3000,50\n"
+                                              "\t2\tRestituer\t\t\t500\t\t\t500\t500\n",
+                                              &error));
+  g_assert_no_error (error);
+  wait_for_frames (2);
+  plan = ess_funding_page_get_plan (fixture->page);
+  g_assert_cmpuint (plan->actions->len, ==, 14);
+  g_assert_cmpstr (cell_text (fixture, 12, ESS_FUNDING_CELL_TOTAL, 0), ==, "3" NNBSP "000,50");
+  g_assert_cmpstr (cell_text (fixture, 13, ESS_FUNDING_CELL_AXIS, 0), ==, "Évaluation");
+  g_assert_cmpstr (cell_text (fixture, 13, ESS_FUNDING_CELL_TOTAL, 0), ==, "500,00");
+  /* 140 545 + 3 000,50 + 500 = 144 045,50 */
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "144" NNBSP "045,50");
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->actions->len, ==, 14);
+  action = g_ptr_array_index (saved->actions, 12);
+  g_assert_cmpint (action->amounts[1], ==, 200050);
+  g_assert_true (action->has_declared_total);
+  g_assert_cmpint (action->declared_total, ==, 300050);
+  g_clear_pointer (&saved, ess_funding_plan_free);
+
+  /* A block with a text where an amount goes changes nothing and says where. */
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0));
+  wait_for_frames (1);
+  g_assert_false (ess_funding_page_paste_text (fixture->page, "1 000\tbeaucoup\n", &error));
+  g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_AMOUNT);
+  g_clear_error (&error);
+  g_assert_cmpint (*ess_funding_plan_amount ((EssFundingPlan *) ess_funding_page_get_plan (fixture->page), 0, 0, 0),
+                   ==, 1000000);
+
+  /* Through the clipboard, as Ctrl+V does. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->page)), "11 000\t4 000\n");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.paste", NULL);
+  for (int i = 0; i < 20 && *ess_funding_plan_amount ((EssFundingPlan *) ess_funding_page_get_plan (fixture->page),
+                                                      0, 0, 0) != 1100000; i++)
+    wait_for_frames (1);
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "15" NNBSP "000,00");
+  g_assert_cmpint (*ess_funding_plan_amount ((EssFundingPlan *) ess_funding_page_get_plan (fixture->page), 0, 1, 0),
+                   ==, 400000);
+
+  /* A block of two rows and two funders copies as Calc pastes it. */
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 0));
+  wait_for_frames (1);
+  ess_funding_page_select_to (fixture->page, 2, ESS_FUNDING_CELL_AMOUNT, 1);
+  wait_for_frames (1);
+  g_assert_true (gtk_widget_has_css_class (ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 1),
+                                           "block-selected"));
+  copied = ess_funding_page_copy_text (fixture->page);
+  g_assert_cmpstr (copied, ==, "5000,00\t8500,00\n5000,00\t0,00\n");
+}
+
+/* Rows moved and deleted, funders and years added. */
+static void
+test_structure (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EssFundingPlan) saved = NULL;
+
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_TITLE, 0));
+  wait_for_frames (1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.move-up", NULL);
+  wait_for_frames (2);
+  g_assert_cmpstr (cell_text (fixture, 1, ESS_FUNDING_CELL_TITLE, 0), ==, "Initier un projet de PTCE");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_TITLE, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.delete-action", NULL);
+  wait_for_frames (2);
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->actions->len, ==, 11);
+  g_assert_cmpstr (((EssFundingAction *) g_ptr_array_index (saved->actions, 1))->title, ==,
+                   "Accompagner la constitution de logiques mutualisées, d'espaces de travail partagés");
+  /* 140 545 - 5 000 (the PTCE row) = 135 545 */
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "135" NNBSP "545,00");
+
+}
+
+/* The Cerfa budget: forecast, actual, gap, balance. */
+static void
+test_budget (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EssBudgetPage *page = ess_dossier_editor_get_budget_page (fixture->editor);
+  const EssBudget *budget;
+  guint achats = G_MAXUINT, commune = G_MAXUINT;
+  GtkWidget *entry;
+  g_autoptr(EssBudget) saved = NULL;
+
+  ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_BUDGET);
+  wait_for_frames (5);
+  budget = ess_budget_page_get_budget (page);
+  for (guint i = 0; i < budget->lines->len; i++)
+    {
+      EssBudgetLine *line = g_ptr_array_index (budget->lines, i);
+      if (g_str_equal (line->code, "60"))
+        achats = i;
+      if (g_strcmp0 (line->funder_kind, "commune") == 0)
+        commune = i;
+    }
+  g_assert_cmpuint (achats, <, budget->lines->len);
+  g_assert_cmpuint (commune, <, budget->lines->len);
+
+  entry = ess_budget_page_get_entry (page, achats, FALSE);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "10 000");
+  wait_for_frames (1);
+  g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "charges", 0, FALSE)), ==, "10" NNBSP "000,00");
+  /* Charges 10 000 against products 0: not balanced. */
+  g_assert_cmpuint (ess_budget_page_get_findings (page)->len, >=, 1);
+  g_assert_cmpstr (((EssFinding *) g_ptr_array_index (ess_budget_page_get_findings (page), 0))->code, ==,
+                   "budget-balance");
+
+  entry = ess_budget_page_get_entry (page, commune, FALSE);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "10000");
+  wait_for_frames (1);
+  g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "products", 0, FALSE)), ==, "10" NNBSP "000,00");
+  for (guint i = 0; i < ess_budget_page_get_findings (page)->len; i++)
+    g_assert_cmpstr (((EssFinding *) g_ptr_array_index (ess_budget_page_get_findings (page), i))->code, !=,
+                     "budget-balance");
+
+  /* The report: 12 000 actually spent on line 60, 2 000 (+20 %) more than forecast. */
+  entry = ess_budget_page_get_entry (page, achats, TRUE);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12 000");
+  wait_for_frames (1);
+  g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "gap", achats, FALSE)), ==, "+2" NNBSP "000,00");
+  g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "gap-percent", achats, FALSE)), ==,
+                   "+20,0\xc2\xa0%");
+
+  /* Leaving the cell writes the budget. */
+  gtk_widget_grab_focus (ess_budget_page_get_entry (page, achats, FALSE));
+  wait_for_frames (2);
+  saved = ess_store_load_budget (fixture->store, fixture->lille, NULL);
+  g_assert_cmpint (((EssBudgetLine *) g_ptr_array_index (saved->lines, achats))->forecast_cents, ==, 1000000);
+  g_assert_cmpint (((EssBudgetLine *) g_ptr_array_index (saved->lines, achats))->actual_cents, ==, 1200000);
+  save_screenshot (GTK_WIDGET (fixture->window), "funding-budget.png");
+}
+
+/* Envelopes: APT 2012 holds Lille's 146 000 against 110 000. */
+static void
+test_envelopes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EssEnvelopesDialog *dialog = ess_envelopes_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  GtkWidget *entry;
+  GtkWidget *consumption;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_frames (10);
+
+  entry = ess_envelopes_dialog_get_entry (dialog, "APT", 2012);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "110" NNBSP "000,00");
+  g_assert_cmpstr (label_text (ess_envelopes_dialog_get_label (dialog, "APT", 2012, "granted")), ==,
+                   "146" NNBSP "000,00");
+  /* 110 000 - 146 000 = -36 000; 146 / 110 = 132,7 % */
+  g_assert_cmpstr (label_text (ess_envelopes_dialog_get_label (dialog, "APT", 2012, "remaining")), ==,
+                   "-36" NNBSP "000,00");
+  consumption = ess_envelopes_dialog_get_label (dialog, "APT", 2012, "consumption");
+  g_assert_cmpstr (label_text (consumption), ==, "132,7\xc2\xa0%");
+  g_assert_true (gtk_widget_has_css_class (consumption, "error"));
+  /* 2013: 5 933 + 15 000 + 4 730 = 25 663, 23,3 % of 110 000 */
+  g_assert_cmpstr (label_text (ess_envelopes_dialog_get_label (dialog, "APT", 2013, "granted")), ==,
+                   "25" NNBSP "663,00");
+  g_assert_cmpstr (label_text (ess_envelopes_dialog_get_label (dialog, "APT", 2013, "consumption")), ==,
+                   "23,3\xc2\xa0%");
+  g_assert_false (gtk_widget_has_css_class (ess_envelopes_dialog_get_label (dialog, "APT", 2013, "consumption"),
+                                            "error"));
+  save_screenshot (GTK_WIDGET (dialog), "funding-envelopes.png");
+
+  /* Raising the 2012 envelope to 150 000 ends the over-consumption: 97,3 %. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "150 000");
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_frames (3);
+  consumption = ess_envelopes_dialog_get_label (dialog, "APT", 2012, "consumption");
+  g_assert_cmpstr (label_text (consumption), ==, "97,3\xc2\xa0%");
+  g_assert_false (gtk_widget_has_css_class (consumption, "error"));
+
+  /* Not an amount: refused, marked, nothing written. */
+  entry = ess_envelopes_dialog_get_entry (dialog, "APT", 2013);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "beaucoup");
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_frames (2);
+  g_assert_true (gtk_widget_has_css_class (entry, "invalid"));
+  g_assert_cmpstr (label_text (ess_envelopes_dialog_get_label (dialog, "APT", 2013, "consumption")), ==,
+                   "23,3\xc2\xa0%");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames (2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ESS_LOCALEDIR") ? g_getenv ("ESS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/funding/lille-plan", Fixture, NULL, fixture_set_up, test_lille_plan, fixture_tear_down);
+  g_test_add ("/funding/type-amounts", Fixture, NULL, fixture_set_up, test_type_amounts, fixture_tear_down);
+  g_test_add ("/funding/paste-and-copy", Fixture, NULL, fixture_set_up, test_paste_and_copy, fixture_tear_down);
+  g_test_add ("/funding/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);
+  g_test_add ("/funding/budget", Fixture, NULL, fixture_set_up, test_budget, fixture_tear_down);
+  g_test_add ("/funding/envelopes", Fixture, NULL, fixture_set_up, test_envelopes, fixture_tear_down);
+
+  return g_test_run ();
+}
