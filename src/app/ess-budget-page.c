@@ -9,6 +9,7 @@
 
 #include "ess-budget-page.h"
 #include "ess-money.h"
+#include "ess-scroll.h"
 #include "ess-store-funding.h"
 
 enum { AMOUNT_FORECAST, AMOUNT_ACTUAL, N_AMOUNTS };
@@ -46,6 +47,7 @@ struct _EssBudgetPage
   gulong         focus_handler;
 
   GtkWidget     *content;
+  GtkWidget     *scroller;
   GtkGrid       *grid;
   GtkBox        *findings_box;
 };
@@ -280,7 +282,21 @@ on_focus_widget_changed (GtkRoot       *root,
   if (focus == self->focus)
     return;
   if (self->focus != NULL)
-    save_budget (self);
+    {
+      Line *line = g_object_get_data (G_OBJECT (self->focus), "ess-budget-line");
+      guint which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->focus), "ess-which"));
+
+      /* What was typed is shown back the French way once the cell is left. */
+      if (line && g_ptr_array_find (self->lines, line, NULL) && !line->invalid[which])
+        {
+          g_autofree char *text = model_text (line, which);
+
+          self->setting = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->focus), text);
+          self->setting = FALSE;
+        }
+      save_budget (self);
+    }
   self->focus = NULL;
   g_clear_pointer (&self->focus_origin, g_free);
   if (focus && g_object_get_data (G_OBJECT (focus), "ess-budget-line") != NULL &&
@@ -288,6 +304,7 @@ on_focus_widget_changed (GtkRoot       *root,
     {
       self->focus = focus;
       self->focus_origin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
+      ess_scroll_to_widget (GTK_SCROLLED_WINDOW (self->scroller), focus);
     }
 }
 
@@ -501,8 +518,8 @@ rebuild (EssBudgetPage *self)
                       l->depth == 0 ? "account" : "sub-account");
           label = cell_label (self, l->label, 1, row, 0, l->depth == 0 ? "account" : "sub-account");
           gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-          gtk_label_set_width_chars (GTK_LABEL (label), 40);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+          gtk_label_set_width_chars (GTK_LABEL (label), 34);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
           gtk_widget_set_tooltip_text (label, l->label);
 
           for (guint w = 0; w < N_AMOUNTS; w++)
@@ -799,6 +816,7 @@ ess_budget_page_class_init (EssBudgetPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-budget-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, grid);
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, findings_box);
   gtk_widget_class_install_action (widget_class, "budget.export", NULL, export_action);

@@ -16,6 +16,7 @@
 
 #include "ess-funding-page.h"
 #include "ess-money.h"
+#include "ess-scroll.h"
 #include "ess-store-dossiers.h"
 #include "ess-store-funding.h"
 
@@ -944,6 +945,7 @@ on_focus_widget_changed (GtkRoot        *root,
       if (!self->extending)
         self->anchor_m = self->anchor_c = -1;
       refresh_block (self);
+      ess_scroll_to_widget (GTK_SCROLLED_WINDOW (self->scroller), cell->widget);
     }
   update_actions (self);
 }
@@ -1725,7 +1727,7 @@ add_heading (EssFundingPage *self,
 static void
 rebuild_grid (EssFundingPage *self)
 {
-  static const int text_chars[N_TEXT_COLUMNS] = { 12, 2, 22, 16, 14 };
+  static const int text_chars[N_TEXT_COLUMNS] = { 11, 2, 20, 12, 10 };
   const char *text_headings[N_TEXT_COLUMNS] = {
     _("Axis"), C_("action number", "No."), _("Action"), _("Description"), _("Partners"),
   };
@@ -1777,7 +1779,7 @@ rebuild_grid (EssFundingPage *self)
     }
   for (guint i = 0; i < 2; i++)
     {
-      Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_HEADER, col_realisation (self, i), 1, 2, 14, FALSE,
+      Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_HEADER, col_realisation (self, i), 1, 2, 11, FALSE,
                                   i == 0 ? _("Label of the realisation by the applicant")
                                          : _("Label of the realisation by external operators"));
       gtk_widget_add_css_class (cell->widget, "heading-cell");
@@ -1796,7 +1798,9 @@ rebuild_grid (EssFundingPage *self)
       for (guint c = 0; c < N_TEXT_COLUMNS; c++)
         {
           g_autofree char *name = g_strdup_printf ("%s, %s", place, text_headings[c]);
-          add_text_cell (self, (int) a, c, 1, 1, text_chars[c], FALSE, name);
+          cell = add_text_cell (self, (int) a, c, 1, 1, text_chars[c], FALSE, name);
+          /* Room left by the window goes to the long texts. */
+          gtk_widget_set_hexpand (cell->widget, c >= ESS_PLAN_PASTE_TITLE);
         }
       for (guint f = 0; f < plan->funders->len; f++)
         for (guint y = 0; y < years; y++)
@@ -1809,7 +1813,7 @@ rebuild_grid (EssFundingPage *self)
       for (guint i = 0; i < 2; i++)
         {
           g_autofree char *name = g_strdup_printf ("%s, %s", place, plan->realisation_labels[i]);
-          cell = add_text_cell (self, (int) a, col_realisation (self, i), 1, 1, 14, TRUE, name);
+          cell = add_text_cell (self, (int) a, col_realisation (self, i), 1, 1, 11, TRUE, name);
           gtk_widget_add_css_class (cell->widget, "realisation");
         }
       {

@@ -465,6 +465,76 @@ test_structure (Fixture       *fixture,
 
 }
 
+/* 60 rows, the most a plan has: pasted, typed in, scrolled to the end. */
+static void
+test_sixty_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *scroller;
+  GtkAdjustment *vadjustment;
+  gint64 start, pasted, typed;
+
+  /* 48 rows of 100 + 200 = 300, split 300 / 0 and declared 300. */
+  for (guint i = 0; i < 48; i++)
+    g_string_append_printf (block, "Axe %u\t%u\tAction %u\t\t\t100\t200\t300\t\t300\n", i / 12 + 5, i % 12 + 1, i);
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 11, ESS_FUNDING_CELL_AXIS, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.insert-action", NULL);
+  wait_for_frames (1);
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 12, ESS_FUNDING_CELL_AXIS, 0));
+  start = g_get_monotonic_time ();
+  g_assert_true (ess_funding_page_paste_text (fixture->page, block->str, &error));
+  g_assert_no_error (error);
+  pasted = g_get_monotonic_time () - start;
+  wait_for_frames (3);
+  g_assert_cmpuint (ess_funding_page_get_plan (fixture->page)->actions->len, ==, 60);
+  /* 140 545 + 48 x 300 = 154 945 */
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "154" NNBSP "945,00");
+
+  /* One key typed: the totals, findings and marks of 60 rows are redone. */
+  type_in_cell (fixture, 59, ESS_FUNDING_CELL_AMOUNT, 1, "1 20");
+  {
+    GtkEditable *cell = GTK_EDITABLE (ess_funding_page_get_cell (fixture->page, 59, ESS_FUNDING_CELL_AMOUNT, 1));
+    int position = (int) g_utf8_strlen (gtk_editable_get_text (cell), -1);
+
+    start = g_get_monotonic_time ();
+    gtk_editable_insert_text (cell, "0", -1, &position);
+    typed = g_get_monotonic_time () - start;
+  }
+  g_assert_cmpstr (cell_text (fixture, 59, ESS_FUNDING_CELL_TOTAL, 0), ==, "1" NNBSP "300,00");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "155" NNBSP "945,00");
+  g_assert_cmpint (find_finding (fixture, "row-split", 59, ESS_FINDING_COLUMN_REALISATION), >=, 0);
+  g_test_message ("60 rows: paste and rebuild %" G_GINT64_FORMAT " ms, one typed cell %" G_GINT64_FORMAT " ms",
+                  pasted / 1000, typed / 1000);
+  /* Generous bounds on a shared machine; the figures are in the log. */
+  g_assert_cmpint (pasted, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (typed, <, G_USEC_PER_SEC);
+
+  /* The last rows are reached by scrolling, and the focus follows Enter. */
+  scroller = gtk_widget_get_ancestor (ess_funding_page_get_cell (fixture->page, 59, ESS_FUNDING_CELL_AMOUNT, 1),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  wait_for_frames (5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cell-below", NULL);
+  wait_for_frames (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_AMOUNT, 1));
+  /* The focused cell stays in view. */
+  {
+    graphene_rect_t bounds;
+    GtkWidget *declared = ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_AMOUNT, 1);
+
+    g_assert_true (gtk_widget_compute_bounds (declared, gtk_widget_get_parent (declared), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (vadjustment));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                       gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment));
+  }
+  save_screenshot (GTK_WIDGET (fixture->window), "funding-sixty-rows.png");
+}
+
 /* The Cerfa budget: forecast, actual, gap, balance. */
 static void
 test_budget (Fixture       *fixture,
@@ -532,12 +602,20 @@ static void
 test_envelopes (Fixture       *fixture,
                 gconstpointer  data)
 {
-  EssEnvelopesDialog *dialog = ess_envelopes_dialog_new (GTK_WINDOW (fixture->window), fixture->store);
+  EssEnvelopesDialog *dialog = NULL;
+  g_autoptr(GList) toplevels = NULL;
   GtkWidget *entry;
   GtkWidget *consumption;
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* From the primary menu. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.envelopes", NULL);
   wait_for_frames (10);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (ESS_IS_ENVELOPES_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
 
   entry = ess_envelopes_dialog_get_entry (dialog, "APT", 2012);
   g_assert_nonnull (entry);
@@ -595,6 +673,7 @@ main (int   argc,
   g_test_add ("/funding/type-amounts", Fixture, NULL, fixture_set_up, test_type_amounts, fixture_tear_down);
   g_test_add ("/funding/paste-and-copy", Fixture, NULL, fixture_set_up, test_paste_and_copy, fixture_tear_down);
   g_test_add ("/funding/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);
+  g_test_add ("/funding/sixty-rows", Fixture, NULL, fixture_set_up, test_sixty_rows, fixture_tear_down);
   g_test_add ("/funding/budget", Fixture, NULL, fixture_set_up, test_budget, fixture_tear_down);
   g_test_add ("/funding/envelopes", Fixture, NULL, fixture_set_up, test_envelopes, fixture_tear_down);
 
