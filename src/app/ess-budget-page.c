@@ -577,6 +577,20 @@ rebuild (EssBudgetPage *self)
 
 /* Export. */
 
+gboolean
+ess_budget_page_export (EssBudgetPage  *self,
+                        GFile          *file,
+                        GError        **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (ESS_IS_BUDGET_PAGE (self), FALSE);
+
+  save_budget (self);
+  csv = ess_budget_to_csv (self->budget);
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -587,10 +601,9 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *csv = ess_budget_to_csv (self->budget);
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      if (!ess_budget_page_export (self, file, &error))
         {
           GtkWidget *message = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,

@@ -31,4 +31,9 @@ GtkWidget       *ess_budget_page_get_label    (EssBudgetPage    *self,
 /* The findings shown under the table: EssFinding, owned by the page. */
 GPtrArray       *ess_budget_page_get_findings (EssBudgetPage    *self);
 
+/* Writes the budget as a CSV file for a spreadsheet (what Export does once a file is chosen). */
+gboolean         ess_budget_page_export       (EssBudgetPage    *self,
+                                               GFile            *file,
+                                               GError          **error);
+
 G_END_DECLS

@@ -1297,6 +1297,20 @@ paste_action (GtkWidget  *widget,
 
 /* Export. */
 
+gboolean
+ess_funding_page_export (EssFundingPage  *self,
+                         GFile           *file,
+                         GError         **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), FALSE);
+
+  save_plan (self, TRUE);
+  csv = ess_funding_plan_to_csv (self->plan, ';');
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -1305,14 +1319,11 @@ on_export_response (GtkNativeDialog *dialog,
   g_autoptr(EssFundingPage) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *csv = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      csv = ess_funding_plan_to_csv (self->plan, ';');
-      if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
-                                    NULL, NULL, &error))
+      if (!ess_funding_page_export (self, file, &error))
         {
           g_autofree char *message = g_strdup_printf (_("The plan could not be exported: %s"), error->message);
           show_status (self, message);

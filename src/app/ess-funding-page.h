@@ -64,4 +64,9 @@ void                  ess_funding_page_select_to        (EssFundingPage     *sel
                                                          EssFundingCellKind  kind,
                                                          guint               index);
 
+/* Writes the plan as a CSV file for a spreadsheet (what Export does once a file is chosen). */
+gboolean              ess_funding_page_export           (EssFundingPage     *self,
+                                                         GFile              *file,
+                                                         GError            **error);
+
 G_END_DECLS

@@ -535,6 +535,119 @@ test_sixty_rows (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "funding-sixty-rows.png");
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && !GTK_IS_MENU_BUTTON (child) &&
+          ((label && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0) ||
+           (tooltip && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)))
+        return child;
+      found = find_button (child, label, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_spin (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SPIN_BUTTON (child))
+        return child;
+      found = find_spin (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Funders from the reference list, a year more, and the CSV file. */
+static void
+test_funders_years_export (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(EssFundingPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  GtkWidget *button, *spin;
+  const EssFundingPlan *plan;
+
+  /* The file a spreadsheet opens: BOM, ';', decimal comma, one header line. */
+  path = g_build_filename (fixture->dir, "plan.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (ess_funding_page_export (fixture->page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf" "Axe;N°;Action;Lille Métropole (2013);Ville de Lille (2013);"
+                                        "dont réalisation Ville de Lille;dont réalisation opérateur externe;"
+                                        "Total;Total déclaré\n"
+                                        "Animation Territoriale;1;Animer le réseau des acteurs de l'Economie Sociale "
+                                        "et Solidaire;10000,00;5000,00;10800,00;4200,00;15000,00;15000,00\n"));
+  g_assert_nonnull (strstr (csv, "\nTotal;;;59827,00;80718,00;61300,00;79245,00;140545,00;169891,00\n"));
+  g_unlink (path);
+
+  /* Région, from the reference funders of the Funders menu. */
+  button = find_button (GTK_WIDGET (fixture->page), "Région", NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (2);
+  plan = ess_funding_page_get_plan (fixture->page);
+  g_assert_cmpuint (plan->funders->len, ==, 3);
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_HEADER, ESS_FUNDING_CELL_AMOUNT, 2), ==, "Région");
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->funders->len, ==, 3);
+  g_assert_cmpstr (((EssFunder *) g_ptr_array_index (saved->funders, 2))->kind, ==, "region");
+  g_clear_pointer (&saved, ess_funding_plan_free);
+  /* Its cells take amounts at once: 15 000 + 1 000 = 16 000 on row 1. */
+  type_in_cell (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 2, "1000");
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "16" NNBSP "000,00");
+
+  /* A second year: each funder gets a column for 2014. */
+  spin = find_spin (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2014);
+  button = gtk_widget_get_next_sibling (spin);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (2);
+  plan = ess_funding_page_get_plan (fixture->page);
+  g_assert_cmpuint (plan->years->len, ==, 2);
+  /* Funder-major: Lille Métropole 2013, 2014, Ville de Lille 2013, 2014... */
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 0), ==, "10" NNBSP "000,00");
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 1), ==, "");
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 2), ==, "5" NNBSP "000,00");
+  type_in_cell (fixture, 0, ESS_FUNDING_CELL_AMOUNT, 1, "2 500");
+  g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_AMOUNT, 1), ==, "2" NNBSP "500,00");
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "18" NNBSP "500,00");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.next-cell", NULL);
+  wait_for_frames (2);
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->years->len, ==, 2);
+  g_assert_cmpint (*ess_funding_plan_amount (saved, 0, 0, 1), ==, 250000);
+  g_clear_pointer (&saved, ess_funding_plan_free);
+
+  /* Removing Région takes its amounts away. */
+  button = find_button (GTK_WIDGET (fixture->page), NULL, "Retirer Région et ses montants");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (2);
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->funders->len, ==, 2);
+  g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "17" NNBSP "500,00");
+}
+
 /* The Cerfa budget: forecast, actual, gap, balance. */
 static void
 test_budget (Fixture       *fixture,
@@ -595,6 +708,21 @@ test_budget (Fixture       *fixture,
   g_assert_cmpint (((EssBudgetLine *) g_ptr_array_index (saved->lines, achats))->forecast_cents, ==, 1000000);
   g_assert_cmpint (((EssBudgetLine *) g_ptr_array_index (saved->lines, achats))->actual_cents, ==, 1200000);
   save_screenshot (GTK_WIDGET (fixture->window), "funding-budget.png");
+
+  /* Its CSV file: line 60, forecast 10 000, actual 12 000, gap 2 000 (20 %). */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "budget.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *csv = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ess_budget_page_export (page, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf" "Compte;Libellé;Nature;Prévisionnel;Réalisé;Écart;Écart (%)\n"));
+    g_assert_nonnull (strstr (csv, "\n60;Achats;Charges;10000,00;12000,00;2000,00;20,00\n"));
+    g_unlink (path);
+  }
 }
 
 /* Envelopes: APT 2012 holds Lille's 146 000 against 110 000. */
@@ -674,6 +802,8 @@ main (int   argc,
   g_test_add ("/funding/paste-and-copy", Fixture, NULL, fixture_set_up, test_paste_and_copy, fixture_tear_down);
   g_test_add ("/funding/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);
   g_test_add ("/funding/sixty-rows", Fixture, NULL, fixture_set_up, test_sixty_rows, fixture_tear_down);
+  g_test_add ("/funding/funders-years-export", Fixture, NULL, fixture_set_up, test_funders_years_export,
+              fixture_tear_down);
   g_test_add ("/funding/budget", Fixture, NULL, fixture_set_up, test_budget, fixture_tear_down);
   g_test_add ("/funding/envelopes", Fixture, NULL, fixture_set_up, test_envelopes, fixture_tear_down);
 
