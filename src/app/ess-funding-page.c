@@ -2151,6 +2151,8 @@ ess_funding_page_activate_finding (EssFundingPage *self,
     }
   else if (g_str_has_prefix (finding->code, "budget"))
     g_signal_emit (self, signals[SHOW_BUDGET], 0);
+  else if (g_str_equal (finding->code, "envelope"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.envelopes", NULL);
 }
 
 static void
