@@ -184,6 +184,16 @@ describe_event (const EssHistoryEvent *event,
                               event->new_value ? event->new_value : "");
     }
 
+  if (g_str_equal (action, "funding"))
+    {
+      const char *old_value = is_empty (event->old_value) ? _("empty") : event->old_value;
+      const char *new_value = is_empty (event->new_value) ? _("empty") : event->new_value;
+
+      /* TRANSLATORS: the funding plan or the budget changed: "Funding plan: 12 actions, total … → …" */
+      return g_strdup_printf (g_strcmp0 (event->field, "budget") == 0 ? _("Budget: %s → %s") : _("Funding plan: %s → %s"),
+                              old_value, new_value);
+    }
+
   /* An action of a newer version: say what is known rather than nothing. */
   if (is_empty (event->old_value) && is_empty (event->new_value))
     return g_strdup (action);
@@ -213,6 +223,7 @@ event_icon (const EssHistoryEvent *event)
     { "purged", "edit-delete-symbolic" },
     { "payment", "ess-payment-symbolic" },
     { "score", "ess-assessment-symbolic" },
+    { "funding", "x-office-spreadsheet-symbolic" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)

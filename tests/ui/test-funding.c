@@ -370,6 +370,86 @@ test_type_amounts (Fixture       *fixture,
   g_assert_cmpint (find_finding (fixture, "row-split", 0, ESS_FINDING_COLUMN_REALISATION), >=, 0);
 }
 
+static gboolean
+press_key (Fixture         *fixture,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkWidget *grid = gtk_widget_get_parent (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AXIS, 0));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (grid);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  wait_for_frames (2);
+  return handled;
+}
+
+static GtkWidget *
+focused (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* The keys of a spreadsheet, through the grid's key handler. */
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *cell;
+  g_autoptr(EssFundingPlan) saved = NULL;
+
+  cell = type_in_cell (fixture, 1, ESS_FUNDING_CELL_AMOUNT, 0, "6 000");
+  /* Escape puts the value back, Enter goes down, Shift+Enter up. */
+  g_assert_true (press_key (fixture, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "5" NNBSP "000,00");
+  g_assert_false (press_key (fixture, GDK_KEY_Escape, 0));
+  g_assert_true (press_key (fixture, GDK_KEY_Return, 0));
+  g_assert_true (focused (fixture) == ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_AMOUNT, 0));
+  g_assert_true (press_key (fixture, GDK_KEY_Return, GDK_SHIFT_MASK));
+  g_assert_true (focused (fixture) == cell);
+  /* Tab and Shift+Tab along the row; Tab at the row's end goes to the next row. */
+  g_assert_true (press_key (fixture, GDK_KEY_Tab, 0));
+  g_assert_true (focused (fixture) == ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 1));
+  g_assert_true (press_key (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (focused (fixture) == cell);
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_DECLARED, 0));
+  wait_for_frames (1);
+  g_assert_true (press_key (fixture, GDK_KEY_Tab, 0));
+  g_assert_true (focused (fixture) == ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_AXIS, 0));
+
+  /* Alt+Down moves the action; Ctrl+minus deletes it; Ctrl+Z puts it back. */
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_TITLE, 0));
+  wait_for_frames (1);
+  g_assert_true (press_key (fixture, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpstr (cell_text (fixture, 1, ESS_FUNDING_CELL_TITLE, 0), ==,
+                   "Animer le réseau des acteurs de l'Economie Sociale et Solidaire");
+  g_assert_true (focused (fixture) == ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_TITLE, 0));
+  g_assert_true (press_key (fixture, GDK_KEY_minus, GDK_CONTROL_MASK));
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->actions->len, ==, 11);
+  g_clear_pointer (&saved, ess_funding_plan_free);
+  g_assert_true (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+  saved = stored_plan (fixture);
+  g_assert_cmpuint (saved->actions->len, ==, 12);
+  g_assert_cmpstr (((EssFundingAction *) g_ptr_array_index (saved->actions, 1))->title, ==,
+                   "Animer le réseau des acteurs de l'Economie Sociale et Solidaire");
+
+  /* Shift+Down selects a block, which Ctrl+C copies. */
+  gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_AMOUNT, 0));
+  wait_for_frames (1);
+  g_assert_true (press_key (fixture, GDK_KEY_Down, GDK_SHIFT_MASK));
+  {
+    g_autofree char *copied = ess_funding_page_copy_text (fixture->page);
+    /* Rows 3 and 4 of annexe 2, Lille Métropole: 5 000 and 3 500. */
+    g_assert_cmpstr (copied, ==, "5000,00\n3500,00\n");
+  }
+}
+
 /* Blocks to and from a spreadsheet. */
 static void
 test_paste_and_copy (Fixture       *fixture,
@@ -799,6 +879,7 @@ main (int   argc,
 
   g_test_add ("/funding/lille-plan", Fixture, NULL, fixture_set_up, test_lille_plan, fixture_tear_down);
   g_test_add ("/funding/type-amounts", Fixture, NULL, fixture_set_up, test_type_amounts, fixture_tear_down);
+  g_test_add ("/funding/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/funding/paste-and-copy", Fixture, NULL, fixture_set_up, test_paste_and_copy, fixture_tear_down);
   g_test_add ("/funding/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);
   g_test_add ("/funding/sixty-rows", Fixture, NULL, fixture_set_up, test_sixty_rows, fixture_tear_down);
