@@ -63,6 +63,9 @@ struct _EssFundingPage
   gboolean           setting;         /* text set by the page, not typed */
   gboolean           rebuilding;
   gboolean           writing;
+  /* The grid shows another plan: it is rebuilt when the page is shown,
+   * not for each dossier the list goes through. */
+  gboolean           stale;
   GtkRoot           *root;
   gulong             focus_handler;
 
@@ -99,6 +102,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void rebuild_grid      (EssFundingPage *self);
+static void rebuild_popovers  (EssFundingPage *self);
 static void refresh_computed  (EssFundingPage *self);
 static void refresh_findings  (EssFundingPage *self);
 static void focus_cell        (EssFundingPage *self,
@@ -168,7 +172,7 @@ cell_at (EssFundingPage *self,
          int             m,
          int             c)
 {
-  if (self->matrix == NULL || m < 0 || c < 0 || (guint) m >= self->n_mrows || (guint) c >= self->n_cols)
+  if (self->stale || self->matrix == NULL || m < 0 || c < 0 || (guint) m >= self->n_mrows || (guint) c >= self->n_cols)
     return NULL;
   return self->matrix[(guint) m * self->n_cols + (guint) c];
 }
@@ -643,6 +647,8 @@ finding_cells (EssFundingPage   *self,
 static void
 mark_findings (EssFundingPage *self)
 {
+  if (self->stale)
+    return;
   for (guint i = 0; i < self->cells->len; i++)
     {
       Cell *cell = g_ptr_array_index (self->cells, i);
@@ -804,6 +810,8 @@ refresh_year_totals (EssFundingPage *self)
 static void
 refresh_computed (EssFundingPage *self)
 {
+  if (self->stale)
+    return;
   for (guint i = 0; i < self->cells->len; i++)
     {
       Cell *cell = g_ptr_array_index (self->cells, i);
@@ -823,6 +831,8 @@ refresh_axes (EssFundingPage *self)
 {
   const char *previous = NULL;
 
+  if (self->stale)
+    return;
   for (guint a = 0; a < self->plan->actions->len; a++)
     {
       EssFundingAction *action = g_ptr_array_index (self->plan->actions, a);
@@ -876,6 +886,8 @@ refresh_block (EssFundingPage *self)
 {
   int m0, m1, c0, c1;
 
+  if (self->stale)
+    return;
   block_bounds (self, &m0, &m1, &c0, &c1);
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -948,6 +960,20 @@ on_focus_widget_changed (GtkRoot        *root,
       ess_scroll_to_widget (GTK_SCROLLED_WINDOW (self->scroller), cell->widget);
     }
   update_actions (self);
+}
+
+static void
+ess_funding_page_map (GtkWidget *widget)
+{
+  EssFundingPage *self = ESS_FUNDING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ess_funding_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      rebuild_grid (self);
+      rebuild_popovers (self);
+      mark_findings (self);
+    }
 }
 
 static void
@@ -1750,6 +1776,7 @@ rebuild_grid (EssFundingPage *self)
   int total_row, declared_row;
 
   self->rebuilding = TRUE;
+  self->stale = FALSE;
   self->focus = NULL;
   g_clear_pointer (&self->focus_origin, g_free);
   self->anchor_m = self->anchor_c = -1;
@@ -1901,8 +1928,6 @@ rebuild_grid (EssFundingPage *self)
 }
 
 /* The funders and years popovers. */
-
-static void rebuild_popovers (EssFundingPage *self);
 
 static void
 on_remove_funder (GtkButton      *button,
@@ -2235,10 +2260,16 @@ ess_funding_page_set_dossier (EssFundingPage   *self,
       self->read_only = dossier && dossier->deleted_at != NULL;
       rebuild = TRUE;
     }
-  if (rebuild)
+  if (rebuild && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       rebuild_grid (self);
       rebuild_popovers (self);
+    }
+  else if (rebuild)
+    {
+      self->stale = TRUE;
+      self->focus = NULL;
+      self->anchor_m = self->anchor_c = -1;
     }
   reload_other_findings (self);
   refresh_findings (self);
@@ -2304,6 +2335,12 @@ ess_funding_page_get_cell (EssFundingPage     *self,
 
   if (row >= 0 && (guint) row >= self->plan->actions->len)
     return NULL;
+  if (self->stale)
+    {
+      rebuild_grid (self);
+      rebuild_popovers (self);
+      mark_findings (self);
+    }
   cell = cell_at (self, mrow_of (self, row), column_of (self, row, kind, index));
   return cell ? cell->widget : NULL;
 }
@@ -2403,6 +2440,7 @@ ess_funding_page_class_init (EssFundingPageClass *klass)
   object_class->dispose = ess_funding_page_dispose;
   object_class->set_property = ess_funding_page_set_property;
   object_class->get_property = ess_funding_page_get_property;
+  widget_class->map = ess_funding_page_map;
   widget_class->root = ess_funding_page_root;
   widget_class->unroot = ess_funding_page_unroot;
 

@@ -613,6 +613,38 @@ test_sixty_rows (Fixture       *fixture,
                        gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment));
   }
   save_screenshot (GTK_WIDGET (fixture->window), "funding-sixty-rows.png");
+
+  /* Going through the list rebuilds the grid of the dossier shown. */
+  {
+    gint64 other = ess_store_find_dossier (fixture->store, "APT-2013-001", NULL);
+    EssDossierBrowser *browser = ess_window_get_browser (fixture->window);
+
+    start = g_get_monotonic_time ();
+    ess_dossier_browser_select_id (browser, other);
+    wait_for_frames (1);
+    pasted = g_get_monotonic_time () - start;
+    start = g_get_monotonic_time ();
+    ess_dossier_browser_select_id (browser, fixture->lille);
+    wait_for_frames (1);
+    typed = g_get_monotonic_time () - start;
+    g_test_message ("switching dossiers: to an empty plan %" G_GINT64_FORMAT " ms, back to 60 rows %" G_GINT64_FORMAT " ms",
+                    pasted / 1000, typed / 1000);
+    g_assert_cmpuint (ess_funding_page_get_plan (fixture->page)->actions->len, ==, 60);
+
+    /* With another tab shown, the grid waits until the plan is shown. */
+    ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_DOSSIER);
+    wait_for_frames (2);
+    start = g_get_monotonic_time ();
+    ess_dossier_browser_select_id (browser, other);
+    wait_for_frames (1);
+    ess_dossier_browser_select_id (browser, fixture->lille);
+    wait_for_frames (1);
+    g_test_message ("switching twice with the plan hidden: %" G_GINT64_FORMAT " ms",
+                    (g_get_monotonic_time () - start) / 1000);
+    ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_FUNDING);
+    wait_for_frames (2);
+    g_assert_cmpstr (cell_text (fixture, 59, ESS_FUNDING_CELL_TOTAL, 0), ==, "1" NNBSP "300,00");
+  }
 }
 
 static GtkWidget *
