@@ -2515,6 +2515,10 @@ ess_funding_page_init (EssFundingPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->grid), GTK_EVENT_CONTROLLER (click));
 
   g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
+  /* Funders are renamed in the grid and come back with Ctrl+Z: the menus
+   * are made again each time they open. */
+  g_signal_connect_swapped (self->funders_popover, "show", G_CALLBACK (rebuild_popovers), self);
+  g_signal_connect_swapped (self->years_popover, "show", G_CALLBACK (rebuild_popovers), self);
   update_actions (self);
 }
 
