@@ -190,7 +190,8 @@ refresh_findings (EssBudgetPage *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == ESS_SEVERITY_ERROR
                                                       ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      g_autofree char *text = g_strdup_printf ("%s : %s", finding->place, finding->message);
+      /* TRANSLATORS: a finding of the budget: where, then what */
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), finding->place, finding->message);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_widget_add_css_class (icon, finding->severity == ESS_SEVERITY_ERROR ? "error" : "warning");
