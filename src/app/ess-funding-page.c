@@ -69,7 +69,12 @@ struct _EssFundingPage
   GtkRoot           *root;
   gulong             focus_handler;
 
+  GPtrArray         *size_groups;     /* GtkSizeGroup per column: the header and the body line up */
+
   GtkWidget         *content;
+  GtkWidget         *table;
+  GtkGrid           *header_grid;
+  GtkWidget         *table_scroller;
   GtkGrid           *grid;
   GtkWidget         *scroller;
   GtkLabel          *year_totals_label;
@@ -159,12 +164,29 @@ mrow_of (EssFundingPage *self,
     }
 }
 
+/* The header has its own grid (funders, then years), which stays in
+ * view while the body scrolls; the body's rows start at 0. */
 static int
 grid_row_of (EssFundingPage *self,
              int             row)
 {
-  /* The header takes two grid rows: funders, then years. */
-  return row == ESS_FUNDING_ROW_HEADER ? 0 : mrow_of (self, row) + 1;
+  return row == ESS_FUNDING_ROW_HEADER ? 0 : mrow_of (self, row) - 1;
+}
+
+static GtkGrid *
+grid_of (EssFundingPage *self,
+         int             row)
+{
+  return row == ESS_FUNDING_ROW_HEADER ? self->header_grid : self->grid;
+}
+
+static void
+group_add (EssFundingPage *self,
+           guint           col,
+           GtkWidget      *widget)
+{
+  if (col < self->size_groups->len)
+    gtk_size_group_add_widget (g_ptr_array_index (self->size_groups, col), widget);
 }
 
 static Cell *
@@ -957,6 +979,8 @@ on_focus_widget_changed (GtkRoot        *root,
       if (!self->extending)
         self->anchor_m = self->anchor_c = -1;
       refresh_block (self);
+      /* The table scrolls sideways, header included; its body up and down. */
+      ess_scroll_to_widget (GTK_SCROLLED_WINDOW (self->table_scroller), cell->widget);
       ess_scroll_to_widget (GTK_SCROLLED_WINDOW (self->scroller), cell->widget);
     }
   update_actions (self);
@@ -1626,7 +1650,7 @@ on_grid_pressed (GtkGestureClick *gesture,
 
   if ((state & GDK_SHIFT_MASK) == 0 || self->focus == NULL)
     return;
-  picked = gtk_widget_pick (GTK_WIDGET (self->grid), x, y, GTK_PICK_DEFAULT);
+  picked = gtk_widget_pick (self->table, x, y, GTK_PICK_DEFAULT);
   cell = picked ? cell_of_widget (picked) : NULL;
   if (cell == NULL || !cell->editable)
     return;
@@ -1677,7 +1701,10 @@ place_cell (EssFundingPage *self,
 {
   int m = cell_mrow (cell);
 
-  gtk_grid_attach (self->grid, cell->widget, (int) cell->col, grid_row_of (self, cell->row), width, height);
+  gtk_grid_attach (grid_of (self, cell->row), cell->widget, (int) cell->col, grid_row_of (self, cell->row),
+                   width, height);
+  if (width == 1)
+    group_add (self, cell->col, cell->widget);
   for (int c = 0; c < width; c++)
     self->matrix[(guint) m * self->n_cols + cell->col + (guint) c] = cell;
   g_object_set_data (G_OBJECT (cell->widget), "ess-cell", cell);
@@ -1744,6 +1771,7 @@ add_computed_cell (EssFundingPage *self,
 
 static GtkWidget *
 add_heading (EssFundingPage *self,
+             GtkGrid        *grid,
              const char     *text,
              int             col,
              int             row,
@@ -1757,7 +1785,9 @@ add_heading (EssFundingPage *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_widget_add_css_class (label, "heading-cell");
-  gtk_grid_attach (self->grid, label, col, row, width, height);
+  gtk_grid_attach (grid, label, col, row, width, height);
+  if (width == 1)
+    group_add (self, (guint) col, label);
   return label;
 }
 
@@ -1782,10 +1812,15 @@ rebuild_grid (EssFundingPage *self)
   self->anchor_m = self->anchor_c = -1;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->header_grid))) != NULL)
+    gtk_grid_remove (self->header_grid, child);
   g_ptr_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->size_groups, 0);
   g_clear_pointer (&self->matrix, g_free);
 
   self->n_cols = col_declared (self) + 1;
+  for (guint c = 0; c < self->n_cols; c++)
+    g_ptr_array_add (self->size_groups, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
   self->n_mrows = n_actions + 3;
   self->matrix = g_new0 (Cell *, self->n_mrows * self->n_cols);
 
@@ -1798,7 +1833,11 @@ rebuild_grid (EssFundingPage *self)
 
   /* Headings: the text columns, each funder over its years, the realisation labels. */
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
-    add_heading (self, text_headings[c], (int) c, 0, 1, 2, 0.0);
+    {
+      label = add_heading (self, self->header_grid, text_headings[c], (int) c, 0, 1, 2, 0.0);
+      /* The long texts take the room left, in the header as in the body. */
+      gtk_widget_set_hexpand (label, c >= ESS_PLAN_PASTE_TITLE);
+    }
   for (guint f = 0; f < plan->funders->len; f++)
     {
       EssFunder *funder = g_ptr_array_index (plan->funders, f);
@@ -1812,7 +1851,7 @@ rebuild_grid (EssFundingPage *self)
       for (guint y = 0; y < years; y++)
         {
           g_autofree char *year = g_strdup_printf ("%d", g_array_index (plan->years, int, y));
-          add_heading (self, year, (int) (first_amount () + f * years + y), 1, 1, 1, 1.0);
+          add_heading (self, self->header_grid, year, (int) (first_amount () + f * years + y), 1, 1, 1, 1.0);
         }
     }
   for (guint i = 0; i < 2; i++)
@@ -1823,9 +1862,9 @@ rebuild_grid (EssFundingPage *self)
       gtk_widget_add_css_class (cell->widget, "heading-cell");
       gtk_widget_add_css_class (cell->widget, "realisation");
     }
-  label = add_heading (self, _("TOTAL"), (int) col_total (self), 0, 1, 2, 1.0);
+  label = add_heading (self, self->header_grid, _("TOTAL"), (int) col_total (self), 0, 1, 2, 1.0);
   gtk_widget_add_css_class (label, "total-column");
-  add_heading (self, _("Declared total"), (int) col_declared (self), 0, 1, 2, 1.0);
+  add_heading (self, self->header_grid, _("Declared total"), (int) col_declared (self), 0, 1, 2, 1.0);
 
   /* One row per action. */
   for (guint a = 0; a < n_actions; a++)
@@ -1869,11 +1908,12 @@ rebuild_grid (EssFundingPage *self)
   /* The computed totals, then the declared ones. */
   total_row = grid_row_of (self, ESS_FUNDING_ROW_TOTAL);
   declared_row = grid_row_of (self, ESS_FUNDING_ROW_DECLARED);
-  label = add_heading (self, _("Total"), 0, total_row, N_TEXT_COLUMNS, 1, 0.0);
+  label = add_heading (self, self->grid, _("Total"), 0, total_row, N_TEXT_COLUMNS, 1, 0.0);
   gtk_widget_add_css_class (label, "total-row");
-  label = add_heading (self, _("Declared totals (as printed by the applicant)"), 0, declared_row,
+  label = add_heading (self, self->grid, _("Declared totals (as printed by the applicant)"), 0, declared_row,
                        N_TEXT_COLUMNS, 1, 0.0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  /* A spanning label must not widen the columns: they line up with the header. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_add_css_class (label, "declared-row");
   for (guint c = first_amount (); c <= col_total (self); c++)
     {
@@ -1915,6 +1955,7 @@ rebuild_grid (EssFundingPage *self)
       label = gtk_label_new (_("No action yet: choose the funders and years, then insert actions (Ctrl++) "
                                "or paste a table copied from a spreadsheet (Ctrl+V)."));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "empty-plan");
@@ -2382,6 +2423,7 @@ ess_funding_page_dispose (GObject *object)
   self->rebuilding = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ESS_TYPE_FUNDING_PAGE);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->size_groups, g_ptr_array_unref);
   g_clear_pointer (&self->matrix, g_free);
   g_clear_pointer (&self->plan, ess_funding_plan_free);
   g_clear_pointer (&self->stored, ess_funding_plan_free);
@@ -2460,6 +2502,9 @@ ess_funding_page_class_init (EssFundingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ess-funding-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, content);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, table);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, header_grid);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, grid);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, year_totals_label);
@@ -2502,17 +2547,19 @@ ess_funding_page_init (EssFundingPage *self)
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_finding_free);
   self->other_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_finding_free);
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
+  self->size_groups = g_ptr_array_new_with_free_func (g_object_unref);
   self->anchor_m = self->anchor_c = -1;
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->grid), keys);
+  gtk_widget_add_controller (self->table, keys);
 
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_grid_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->grid), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (self->table, GTK_EVENT_CONTROLLER (click));
+
 
   g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
   /* Funders are renamed in the grid and come back with Ctrl+Z: the menus

@@ -375,15 +375,21 @@ press_key (Fixture         *fixture,
            guint            keyval,
            GdkModifierType  state)
 {
-  GtkWidget *grid = gtk_widget_get_parent (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AXIS, 0));
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (grid);
+  GtkWidget *cell = ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AXIS, 0);
   gboolean handled = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  /* The page's key handler sits on the table, above the header and the body. */
+  for (GtkWidget *w = cell; w != GTK_WIDGET (fixture->page); w = gtk_widget_get_parent (w))
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+              gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+            g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+        }
     }
   wait_for_frames (2);
   return handled;
