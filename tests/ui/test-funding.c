@@ -618,6 +618,16 @@ test_sixty_rows (Fixture       *fixture,
     g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
                        gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment));
   }
+  /* The header stays in view while the rows scroll. */
+  {
+    graphene_rect_t bounds;
+    GtkWidget *heading = ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_HEADER, ESS_FUNDING_CELL_AMOUNT, 1);
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 500);
+    g_assert_true (gtk_widget_compute_bounds (heading, GTK_WIDGET (fixture->page), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y, <, 200);
+  }
   save_screenshot (GTK_WIDGET (fixture->window), "funding-sixty-rows.png");
 
   /* Going through the list rebuilds the grid of the dossier shown. */
