@@ -14,6 +14,7 @@
 #include "ess-dossier-editor.h"
 #include "ess-envelopes-dialog.h"
 #include "ess-funding-page.h"
+#include "ess-history-page.h"
 #include "ess-store-dossiers.h"
 #include "ess-store-funding.h"
 #include "ess-window.h"
@@ -326,6 +327,14 @@ test_type_amounts (Fixture       *fixture,
   g_assert_cmpint (*ess_funding_plan_amount (saved, 0, 0, 0), ==, 1200000);
   g_clear_pointer (&saved, ess_funding_plan_free);
   g_assert_cmpint (history_count (fixture), ==, events + 1);
+  /* The history says it in French: 140 545 before, 142 545 after. */
+  {
+    g_autoptr(GPtrArray) history = ess_store_list_history (fixture->store, fixture->lille, NULL);
+    g_autofree char *sentence = ess_history_page_describe_event (g_ptr_array_index (history, 0));
+
+    g_assert_cmpstr (sentence, ==, "Plan de financement\xc2\xa0: 12 actions, total 140" NNBSP "545,00\xc2\xa0€ → "
+                                   "12 actions, total 142" NNBSP "545,00\xc2\xa0€");
+  }
   /* The cell shows the amount the French way. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12" NNBSP "000,00");
 
@@ -776,6 +785,35 @@ test_funders_years_export (Fixture       *fixture,
   g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "17" NNBSP "500,00");
 }
 
+/* A dossier in the trash is shown, not edited. */
+static void
+test_trash_read_only (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *cell;
+
+  g_assert_true (ess_store_trash_dossiers (fixture->store, &fixture->lille, 1, &error));
+  g_assert_no_error (error);
+  wait_for_frames (3);
+  cell = ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "10" NNBSP "000,00");
+  g_assert_false (ess_funding_page_paste_text (fixture->page, "1\t2\n", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), NULL,
+                                                        "Insérer une action sous l’action courante (Ctrl++)")));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (ess_budget_page_get_entry (
+    ess_dossier_editor_get_budget_page (fixture->editor), 0, FALSE))));
+
+  /* Back from the trash, it can be edited again. */
+  g_assert_true (ess_store_restore_dossiers (fixture->store, &fixture->lille, 1, &error));
+  wait_for_frames (3);
+  cell = ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+}
+
 /* The Cerfa budget: forecast, actual, gap, balance. */
 static void
 test_budget (Fixture       *fixture,
@@ -933,6 +971,7 @@ main (int   argc,
   g_test_add ("/funding/sixty-rows", Fixture, NULL, fixture_set_up, test_sixty_rows, fixture_tear_down);
   g_test_add ("/funding/funders-years-export", Fixture, NULL, fixture_set_up, test_funders_years_export,
               fixture_tear_down);
+  g_test_add ("/funding/trash-read-only", Fixture, NULL, fixture_set_up, test_trash_read_only, fixture_tear_down);
   g_test_add ("/funding/budget", Fixture, NULL, fixture_set_up, test_budget, fixture_tear_down);
   g_test_add ("/funding/envelopes", Fixture, NULL, fixture_set_up, test_envelopes, fixture_tear_down);
 
