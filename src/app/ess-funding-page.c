@@ -113,6 +113,55 @@ static void refresh_findings  (EssFundingPage *self);
 static void focus_cell        (EssFundingPage *self,
                                Cell           *cell);
 
+/* The text of an editable cell: a GtkText in the body, a GtkTextView
+ * in the header, where a funder's name or a realisation label wraps. */
+static char *
+cell_get_text (Cell *cell)
+{
+  if (GTK_IS_TEXT_VIEW (cell->widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cell->widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell->widget)));
+}
+
+static void
+cell_put_text (Cell       *cell,
+               const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (cell->widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (cell->widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (cell->widget), text);
+}
+
+static void
+cell_select_all (Cell *cell)
+{
+  if (GTK_IS_TEXT_VIEW (cell->widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cell->widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_select_range (buffer, &end, &start);
+    }
+  else
+    gtk_editable_select_region (GTK_EDITABLE (cell->widget), 0, -1);
+}
+
+static gboolean
+cell_text_is (Cell       *cell,
+              const char *text)
+{
+  g_autofree char *current = cell_get_text (cell);
+  return g_strcmp0 (current, text) == 0;
+}
+
 /* Geometry of the grid. */
 
 static guint
@@ -374,7 +423,7 @@ apply_text (Cell       *cell,
 
   if (cell->row == ESS_FUNDING_ROW_HEADER)
     {
-      g_autofree char *name = g_strstrip (g_strdup (text));
+      g_autofree char *name = g_strstrip (g_strdelimit (g_strdup (text), "\r\n\t", ' '));
 
       if (name[0] == '\0')
         return g_strdup (_("A column needs a name"));
@@ -456,11 +505,14 @@ update_cell_tooltip (Cell *cell)
   if (cell->finding)
     g_string_append_printf (text, "%s%s", text->len ? "\n" : "", cell->finding);
   if (text->len == 0 && cell->editable && cell->row == ESS_FUNDING_ROW_HEADER)
-    g_string_append (text, gtk_editable_get_text (GTK_EDITABLE (cell->widget)));
+    {
+      g_autofree char *value = cell_get_text (cell);
+      g_string_append (text, value);
+    }
   else if (text->len == 0 && cell->editable && !is_amount_column (cell->page, cell))
     {
       /* Long texts are cut by the column: the tooltip shows them whole. */
-      const char *value = gtk_editable_get_text (GTK_EDITABLE (cell->widget));
+      g_autofree char *value = cell_get_text (cell);
       if (g_utf8_strlen (value, -1) > 12)
         g_string_append (text, value);
     }
@@ -503,12 +555,12 @@ set_cell_text (Cell       *cell,
 {
   EssFundingPage *self = cell->page;
 
-  if (cell->editable || GTK_IS_TEXT (cell->widget))
+  if (cell->editable)
     {
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->widget)), text) != 0)
+      if (!cell_text_is (cell, text))
         {
           self->setting = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (cell->widget), text);
+          cell_put_text (cell, text);
           self->setting = FALSE;
         }
     }
@@ -978,6 +1030,9 @@ on_focus_widget_changed (GtkRoot        *root,
       self->focus_origin = cell->editable ? cell_model_text (cell) : NULL;
       if (!self->extending)
         self->anchor_m = self->anchor_c = -1;
+      /* Typing replaces the heading, as it does a GtkText that gets the focus. */
+      if (GTK_IS_TEXT_VIEW (cell->widget))
+        cell_select_all (cell);
       refresh_block (self);
       /* The table scrolls sideways, header included; its body up and down. */
       ess_scroll_to_widget (GTK_SCROLLED_WINDOW (self->table_scroller), cell->widget);
@@ -1225,7 +1280,7 @@ ess_funding_page_copy_text (EssFundingPage *self)
   if (m0 > m1)
     {
       if (self->focus->editable)
-        return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->focus->widget)));
+        return cell_get_text (self->focus);
       return g_strdup (gtk_label_get_text (GTK_LABEL (self->focus->widget)));
     }
   first = paste_column (self, (guint) c0);
@@ -1317,7 +1372,7 @@ on_clipboard_text (GObject      *source,
     }
 
   /* One value goes into the cell as typed text; a block fills cells. */
-  if (strpbrk (text, "\t\n") == NULL && self->focus && self->focus->editable)
+  if (strpbrk (text, "\t\n") == NULL && self->focus && self->focus->editable && GTK_IS_EDITABLE (self->focus->widget))
     {
       GtkEditable *editable = GTK_EDITABLE (self->focus->widget);
       int position;
@@ -1444,10 +1499,10 @@ cancel_cell (EssFundingPage *self)
   Cell *cell = self->focus;
 
   if (cell == NULL || !cell->editable || self->focus_origin == NULL ||
-      (cell->error == NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->widget)), self->focus_origin) == 0))
+      (cell->error == NULL && cell_text_is (cell, self->focus_origin)))
     return FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (cell->widget), self->focus_origin);
-  gtk_editable_select_region (GTK_EDITABLE (cell->widget), 0, -1);
+  cell_put_text (cell, self->focus_origin);
+  cell_select_all (cell);
   return TRUE;
 }
 
@@ -1607,7 +1662,7 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Z:
       /* Text being typed is undone by the cell; a saved change by the page. */
       if (ctrl && !alt && !shift && self->undo->len > 0 &&
-          (!cell->editable || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->widget)), self->focus_origin) == 0))
+          (!cell->editable || cell_text_is (cell, self->focus_origin)))
         {
           gtk_widget_activate_action (GTK_WIDGET (self), "funding.undo", NULL);
           return TRUE;
@@ -1663,15 +1718,17 @@ on_grid_pressed (GtkGestureClick *gesture,
 /* Typing. */
 
 static void
-on_cell_changed (GtkEditable *editable,
-                 Cell        *cell)
+on_cell_changed (GObject *editable,
+                 Cell    *cell)
 {
   EssFundingPage *self = cell->page;
   g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
 
   if (self->setting || self->rebuilding)
     return;
-  message = apply_text (cell, gtk_editable_get_text (editable));
+  text = cell_get_text (cell);
+  message = apply_text (cell, text);
   /* While the text is refused, the plan holds the cell's value from
    * before the typing, not what a few keys had made of it. */
   if (message != NULL && cell == self->focus && self->focus_origin != NULL)
@@ -1728,10 +1785,22 @@ add_text_cell (EssFundingPage *self,
   cell->row = row;
   cell->col = col;
   cell->editable = TRUE;
-  cell->widget = gtk_text_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (cell->widget), chars);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (cell->widget), chars);
-  gtk_editable_set_editable (GTK_EDITABLE (cell->widget), !self->read_only);
+  if (row == ESS_FUNDING_ROW_HEADER)
+    {
+      /* A heading wraps rather than hides the end of a long label. */
+      cell->widget = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (cell->widget), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (cell->widget), FALSE);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (cell->widget), !self->read_only);
+      gtk_widget_set_valign (cell->widget, GTK_ALIGN_FILL);
+    }
+  else
+    {
+      cell->widget = gtk_text_new ();
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell->widget), chars);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (cell->widget), chars);
+      gtk_editable_set_editable (GTK_EDITABLE (cell->widget), !self->read_only);
+    }
   gtk_widget_add_css_class (cell->widget, "cell");
   if (amount)
     {
@@ -1744,7 +1813,11 @@ add_text_cell (EssFundingPage *self,
   text = cell_model_text (cell);
   set_cell_text (cell, text);
   update_cell_tooltip (cell);
-  g_signal_connect (cell->widget, "changed", G_CALLBACK (on_cell_changed), cell);
+  if (GTK_IS_TEXT_VIEW (cell->widget))
+    g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (cell->widget)), "changed",
+                      G_CALLBACK (on_cell_changed), cell);
+  else
+    g_signal_connect (cell->widget, "changed", G_CALLBACK (on_cell_changed), cell);
   return cell;
 }
 
@@ -1846,7 +1919,7 @@ rebuild_grid (EssFundingPage *self)
       Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_HEADER, first_amount () + f * years, (int) MAX (years, 1), 1,
                                   12, FALSE, name);
 
-      gtk_editable_set_alignment (GTK_EDITABLE (cell->widget), 0.5);
+      gtk_text_view_set_justification (GTK_TEXT_VIEW (cell->widget), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (cell->widget, "heading-cell");
       for (guint y = 0; y < years; y++)
         {
@@ -1859,6 +1932,7 @@ rebuild_grid (EssFundingPage *self)
       Cell *cell = add_text_cell (self, ESS_FUNDING_ROW_HEADER, col_realisation (self, i), 1, 2, 11, FALSE,
                                   i == 0 ? _("Label of the realisation by the applicant")
                                          : _("Label of the realisation by external operators"));
+      gtk_text_view_set_justification (GTK_TEXT_VIEW (cell->widget), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (cell->widget, "heading-cell");
       gtk_widget_add_css_class (cell->widget, "realisation");
     }

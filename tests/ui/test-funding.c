@@ -128,9 +128,21 @@ cell_text (Fixture            *fixture,
            EssFundingCellKind  kind,
            guint               index)
 {
+  static char *heading;
   GtkWidget *cell = ess_funding_page_get_cell (fixture->page, row, kind, index);
 
   g_assert_nonnull (cell);
+  if (GTK_IS_TEXT_VIEW (cell))
+    {
+      /* The headings wrap: they are text views. */
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cell));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      g_free (heading);
+      heading = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      return heading;
+    }
   return GTK_IS_LABEL (cell) ? gtk_label_get_text (GTK_LABEL (cell)) : gtk_editable_get_text (GTK_EDITABLE (cell));
 }
 
@@ -453,6 +465,24 @@ test_keys (Fixture       *fixture,
   g_assert_cmpuint (saved->actions->len, ==, 12);
   g_assert_cmpstr (((EssFundingAction *) g_ptr_array_index (saved->actions, 1))->title, ==,
                    "Animer le réseau des acteurs de l'Economie Sociale et Solidaire");
+
+  /* A realisation label is edited in its heading: typing replaces it. */
+  {
+    GtkWidget *heading = ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_HEADER,
+                                                    ESS_FUNDING_CELL_REALISATION, 0);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (heading));
+
+    gtk_widget_grab_focus (heading);
+    wait_for_frames (1);
+    g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+    gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+    gtk_text_buffer_insert_at_cursor (buffer, "dont réalisation par la Ville", -1);
+    g_assert_true (press_key (fixture, GDK_KEY_Return, 0));
+    g_assert_true (focused (fixture) == ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_REALISATION, 0));
+    g_clear_pointer (&saved, ess_funding_plan_free);
+    saved = stored_plan (fixture);
+    g_assert_cmpstr (saved->realisation_labels[0], ==, "dont réalisation par la Ville");
+  }
 
   /* Shift+Down selects a block, which Ctrl+C copies. */
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_AMOUNT, 0));
