@@ -1651,7 +1651,8 @@ on_key_pressed (GtkEventControllerKey *controller,
 
     case GDK_KEY_v:
     case GDK_KEY_V:
-      if (ctrl && !alt && !shift)
+      /* A heading takes the text itself; the other cells may take a block. */
+      if (ctrl && !alt && !shift && !GTK_IS_TEXT_VIEW (cell->widget))
         {
           gtk_widget_activate_action (GTK_WIDGET (self), "funding.paste", NULL);
           return TRUE;
