@@ -1865,6 +1865,21 @@ add_heading (EssFundingPage *self,
   return label;
 }
 
+/* A heading wraps its text, but GTK 4.8 gives a text view in a grid
+ * the height of its text at its width before the grid's size groups
+ * widened or narrowed the column: it gets room for @lines lines. */
+static void
+heading_lines (GtkWidget *view,
+               int        lines)
+{
+  PangoContext *context = gtk_widget_get_pango_context (view);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS (pango_font_metrics_get_height (metrics));
+
+  pango_font_metrics_unref (metrics);
+  gtk_widget_set_size_request (view, -1, lines * line + 8);
+}
+
 static void
 rebuild_grid (EssFundingPage *self)
 {
@@ -1922,6 +1937,7 @@ rebuild_grid (EssFundingPage *self)
 
       gtk_text_view_set_justification (GTK_TEXT_VIEW (cell->widget), GTK_JUSTIFY_CENTER);
       gtk_widget_add_css_class (cell->widget, "heading-cell");
+      heading_lines (cell->widget, 2);
       for (guint y = 0; y < years; y++)
         {
           g_autofree char *year = g_strdup_printf ("%d", g_array_index (plan->years, int, y));
@@ -1936,6 +1952,7 @@ rebuild_grid (EssFundingPage *self)
       gtk_text_view_set_justification (GTK_TEXT_VIEW (cell->widget), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (cell->widget, "heading-cell");
       gtk_widget_add_css_class (cell->widget, "realisation");
+      heading_lines (cell->widget, 3);
     }
   label = add_heading (self, self->header_grid, _("TOTAL"), (int) col_total (self), 0, 1, 2, 1.0);
   gtk_widget_add_css_class (label, "total-column");
@@ -2180,11 +2197,14 @@ rebuild_popovers (EssFundingPage *self)
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) kinds = NULL;
   GtkWidget *entry, *button, *box, *spin;
+  GtkWidget *existing;
   int next_year;
 
+  /* Adding comes first: the focus lands there, not on a remove button. */
   clear_box (self->funders_box);
+  existing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   if (self->plan->funders->len > 0)
-    gtk_box_append (self->funders_box, section_title (_("Funders of the plan")));
+    gtk_box_append (GTK_BOX (existing), section_title (_("Funders of the plan")));
   for (guint f = 0; f < self->plan->funders->len; f++)
     {
       EssFunder *funder = g_ptr_array_index (self->plan->funders, f);
@@ -2196,7 +2216,7 @@ rebuild_popovers (EssFundingPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (f));
       g_signal_connect (button, "clicked", G_CALLBACK (on_remove_funder), self);
-      gtk_box_append (self->funders_box, popover_row (funder->name, button));
+      gtk_box_append (GTK_BOX (existing), popover_row (funder->name, button));
     }
 
   gtk_box_append (self->funders_box, section_title (_("Add a funder")));
@@ -2206,17 +2226,18 @@ rebuild_popovers (EssFundingPage *self)
       names = g_key_file_get_string_list (reference, "funders", "names", NULL, NULL);
       kinds = g_key_file_get_string_list (reference, "funders", "kinds", NULL, NULL);
     }
-  box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  /* A grid, not a flow box: Enter on a focused button adds its funder. */
+  box = gtk_grid_new ();
+  gtk_grid_set_column_homogeneous (GTK_GRID (box), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (box), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 6);
   for (guint i = 0; names && kinds && names[i] && kinds[i]; i++)
     {
       button = gtk_button_new_with_label (names[i]);
       g_object_set_data_full (G_OBJECT (button), "name", g_strdup (names[i]), g_free);
       g_object_set_data_full (G_OBJECT (button), "kind", g_strdup (kinds[i]), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_add_reference_funder), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+      gtk_grid_attach (GTK_GRID (box), button, (int) (i % 2), (int) (i / 2), 1, 1);
     }
   gtk_box_append (self->funders_box, box);
 
@@ -2234,9 +2255,13 @@ rebuild_popovers (EssFundingPage *self)
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (self->funders_box, box);
 
+  gtk_widget_set_margin_top (existing, 6);
+  gtk_box_append (self->funders_box, existing);
+
   clear_box (self->years_box);
+  existing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   if (self->plan->years->len > 0)
-    gtk_box_append (self->years_box, section_title (_("Years of the plan")));
+    gtk_box_append (GTK_BOX (existing), section_title (_("Years of the plan")));
   for (guint y = 0; y < self->plan->years->len; y++)
     {
       int year = g_array_index (self->plan->years, int, y);
@@ -2249,7 +2274,7 @@ rebuild_popovers (EssFundingPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (y));
       g_signal_connect (button, "clicked", G_CALLBACK (on_remove_year), self);
-      gtk_box_append (self->years_box, popover_row (text, button));
+      gtk_box_append (GTK_BOX (existing), popover_row (text, button));
     }
   gtk_box_append (self->years_box, section_title (_("Add a year")));
   next_year = self->plan->years->len > 0 ? g_array_index (self->plan->years, int, self->plan->years->len - 1) + 1 : self->year;
@@ -2264,6 +2289,8 @@ rebuild_popovers (EssFundingPage *self)
   gtk_box_append (GTK_BOX (box), spin);
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (self->years_box, box);
+  gtk_widget_set_margin_top (existing, 6);
+  gtk_box_append (self->years_box, existing);
 }
 
 /* The findings panel, activated. */
