@@ -226,6 +226,11 @@ save_screenshot (GtkWidget  *widget,
 static GtkScrolledWindow *
 first_scrolled_window (GtkWidget *widget)
 {
+  /* A spreadsheet (the funding plan, the budget) scrolls sideways by
+   * design: its columns are the funders and years, or the forecast and
+   * actual amounts. The rest of its page must fit. */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_has_css_class (widget, "spreadsheet"))
+    return NULL;
   if (GTK_IS_SCROLLED_WINDOW (widget))
     return GTK_SCROLLED_WINDOW (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
