@@ -49,6 +49,7 @@ struct _EssBudgetPage
   GtkWidget     *content;
   GtkWidget     *scroller;
   GtkGrid       *grid;
+  GtkLabel      *status_label;
   GtkBox        *findings_box;
 };
 
@@ -266,9 +267,13 @@ save_budget (EssBudgetPage *self)
   self->writing = FALSE;
   if (!ok)
     {
-      g_warning ("%s", error->message);
+      g_autofree char *message = g_strdup_printf (_("The budget could not be saved: %s"), error->message);
+
+      gtk_label_set_text (self->status_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   g_clear_pointer (&self->stored, ess_budget_free);
   self->stored = ess_budget_copy (self->budget);
 }
@@ -832,6 +837,7 @@ ess_budget_page_class_init (EssBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, content);
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, EssBudgetPage, findings_box);
   gtk_widget_class_install_action (widget_class, "budget.export", NULL, export_action);
 }
