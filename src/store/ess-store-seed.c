@@ -324,6 +324,10 @@ insert_dossier (EssStore    *self,
   g_autofree char *partners = g_key_file_get_string (keyfile, group, "partners", NULL);
   g_autofree char *start = g_key_file_get_string (keyfile, group, "start", NULL);
   g_autofree char *end = g_key_file_get_string (keyfile, group, "end", NULL);
+  g_autofree char *submitted = g_key_file_get_string (keyfile, group, "submitted", NULL);
+  g_autofree char *committee = g_key_file_get_string (keyfile, group, "committee", NULL);
+  g_autofree char *decided = g_key_file_get_string (keyfile, group, "decided", NULL);
+  g_autofree char *agreement = g_key_file_get_string (keyfile, group, "agreement", NULL);
   g_auto(GStrv) communes = g_key_file_get_string_list (keyfile, group, "communes", NULL, NULL);
   int volet = g_key_file_get_integer (keyfile, group, "volet", NULL);
   int year = g_key_file_get_integer (keyfile, group, "year", NULL);
@@ -351,8 +355,8 @@ insert_dossier (EssStore    *self,
   stmt = ess_store_prepare (self,
                             "INSERT INTO dossiers (reference, title, description, scheme_code, volet, year, "
                             "status, applicant_id, requested_cents, proposed_cents, granted_cents, "
-                            "start_on, end_on, partners) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            "start_on, end_on, partners, submitted_on, committee_on, decided_on, agreement_on) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -371,6 +375,10 @@ insert_dossier (EssStore    *self,
   ess_store_bind_text (stmt, 12, start);
   ess_store_bind_text (stmt, 13, end);
   ess_store_bind_text (stmt, 14, partners ? partners : "");
+  ess_store_bind_text (stmt, 15, submitted);
+  ess_store_bind_text (stmt, 16, committee);
+  ess_store_bind_text (stmt, 17, decided);
+  ess_store_bind_text (stmt, 18, agreement);
   if (!ess_store_step_done (self, stmt, error))
     return FALSE;
 

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 typedef struct
 {
@@ -356,16 +357,48 @@ test_scdl (Fixture       *f,
 {
   g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "xml", "exemple-complet.xml", NULL);
   g_autofree char *csv = in_home (f, "subventions.csv");
+  g_autofree char *undated = in_home (f, "sans-dates.db");
   g_autoptr(GBytes) bytes = NULL;
 
-  /* The demo data has neither SIRET nor RNA for its applicants, nor any
-   * agreement or decision date: two broken rules per granted dossier. */
+  /* The demo data: the four APT grants of 2012-2013 as open data, with
+   * the agreement date, else the decision date (Hem's, not yet under
+   * agreement), and each applicant's SIRET and RNA. */
   run (f, "export-scdl", "-o", csv, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stderr_text, ==, "");
+  bytes = read_bytes (csv);
+  g_assert_cmpstr (g_bytes_get_data (bytes, NULL), ==,
+                   "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,"
+                   "rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,"
+                   "notificationUE,pourcentageSubvention,dispositifAide\n"
+                   "Métropole Européenne de Lille,20009320100016,2012-09-14,,Ville de Lille,21590350100017,,"
+                   "Transfert de savoir-faire à d'autres communes,146000.00,aide en numéraire,unique,,,non,,"
+                   "Appel à projets aux territoires\n"
+                   "Métropole Européenne de Lille,20009320100016,2013-04-10,,Ville de Tressin,21590602500014,,"
+                   "Développer un tissu d'agriculture durable au sein du Val de Marque,5933.00,aide en numéraire,"
+                   "unique,,,non,,Appel à projets aux territoires\n"
+                   "Métropole Européenne de Lille,20009320100016,2013-03-29,,Ville de Hem,21590299000013,,"
+                   "Mettre en place un volet économie sociale et solidaire dans le parcours solidaire de l'initiative,"
+                   "15000.00,aide en numéraire,unique,,,non,,Appel à projets aux territoires\n"
+                   "Métropole Européenne de Lille,20009320100016,2013-04-10,,Travail et Culture,77550123200018,"
+                   "W595012345,Soutien à l'association Travail et Culture pour l'initiative « Ciné cité social »,"
+                   "4730.00,aide en numéraire,unique,,,non,,Appel à projets aux territoires\n");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A grant without agreement nor decision date breaks a rule: nothing is written. */
+  run (f, "--database", undated, "import", example, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  {
+    sqlite3 *db;
+    g_assert_cmpint (sqlite3_open (undated, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE dossiers SET agreement_on = NULL, decided_on = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_remove (csv);
+  run (f, "--database", undated, "export-scdl", "-o", csv, NULL);
   g_assert_cmpint (f->status, ==, 1);
-  g_assert_nonnull (strstr (f->stderr_text, "8 règles du format SCDL ne sont pas respectées\u00a0: rien n’a été écrit."));
-  g_assert_nonnull (strstr (f->stderr_text, "APT-2013-003\u00a0: le porteur n’a ni SIRET ni numéro RNA\u00a0: "
-                                            "l’un des deux est obligatoire\n"));
-  g_assert_nonnull (strstr (f->stderr_text, "APT-2012-001\u00a0: dateConvention manque"));
+  g_assert_nonnull (strstr (f->stderr_text, "1 règle du format SCDL n’est pas respectée\u00a0: rien n’a été écrit."));
+  g_assert_nonnull (strstr (f->stderr_text, "dateConvention manque"));
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
 
   /* The complete example: agreement 10 April 2013, two payments, a plan

@@ -616,7 +616,7 @@ test_set_field (Fixture       *f,
   g_assert_cmpstr (event->new_value, ==, "");
   event = g_ptr_array_index (events, 2);
   g_assert_cmpstr (event->field, ==, "committee-on");
-  g_assert_cmpstr (event->old_value, ==, "");
+  g_assert_cmpstr (event->old_value, ==, "22/03/2013");
   g_assert_cmpstr (event->new_value, ==, "14/06/2013");
   event = g_ptr_array_index (events, 3);
   g_assert_cmpstr (event->field, ==, "requested");
@@ -637,7 +637,7 @@ test_set_field (Fixture       *f,
   g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_TITLE, "Parcours solidaire", &error));
   g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_REQUESTED, "1234550", &error));
   g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_VOLET, "", &error));
-  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_DECIDED_ON, "", &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_AGREEMENT_ON, "", &error));
   g_assert_no_error (error);
   g_assert_cmpint (history_count (f), ==, before);
 
@@ -844,7 +844,7 @@ test_status (Fixture       *f,
   g_assert_no_error (error);
   g_clear_pointer (&row, g_free);
   row = sql_text (f, "SELECT status, agreement_on, decided_on FROM dossiers WHERE reference = ?1", "APT-2013-002");
-  g_assert_cmpstr (row, ==, "agreement-signed|2013-09-01|∅");
+  g_assert_cmpstr (row, ==, "agreement-signed|2013-09-01|2013-03-29");
 
   g_assert_false (ess_store_change_status (f->store, &granted, 1, ESS_STATUS_CLOSED, "05/03/2024", NULL, &error));
   g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_INVALID);
@@ -1186,11 +1186,11 @@ test_applicant_grants (Fixture       *f,
   g_autofree char *lille_text = applicant_text (f, "Ville de Lille");
   gint64 id;
 
-  /* APT-2012-001, closed, no decision date: 1 January of its year. */
+  /* APT-2012-001, closed, granted on its decision date. */
   grants = ess_store_applicant_grants (f->store, lille, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (grants->len, ==, 1);
-  g_assert_cmpstr (g_array_index (grants, EssAidGrant, 0).granted_on, ==, "2012-01-01");
+  g_assert_cmpstr (g_array_index (grants, EssAidGrant, 0).granted_on, ==, "2012-06-29");
   g_assert_cmpint (g_array_index (grants, EssAidGrant, 0).amount_cents, ==, 14600000);
   g_clear_pointer (&grants, g_array_unref);
 

@@ -493,7 +493,7 @@ test_history_page (Fixture       *fixture,
   g_assert_nonnull (find_widget (page, label_is, "Statut\xc2\xa0: Accordé → Sans suite"));
   g_assert_nonnull (find_widget (page, label_starts_with, "Titre\xc2\xa0: \xc2\xab\xc2\xa0Mettre en place"));
   /* The field's label comes from the core, translated. */
-  decided = g_strdup_printf ("%s\xc2\xa0: (vide) → 27/06/2013", _("Decision date"));
+  decided = g_strdup_printf ("%s\xc2\xa0: 29/03/2013 → 27/06/2013", _("Decision date"));
   g_assert_nonnull (find_widget (page, label_is, decided));
   g_assert_nonnull (find_widget (page, label_is, "Camille Martin"));
   g_assert_false (gtk_widget_get_mapped (find_widget (page, label_is, "Aucun événement")));
@@ -563,7 +563,7 @@ test_applicant_page (Fixture       *fixture,
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_is_visible (message));
   applicant = ess_store_load_applicant (fixture->store, dossier->applicant_id, NULL);
-  g_assert_null (applicant->siret);
+  g_assert_cmpstr (applicant->siret, ==, "21590299000013");   /* the demo's, kept */
   g_clear_pointer (&applicant, ess_applicant_free);
 
   /* A valid one, typed with spaces, is stored without them, with its SIREN. */
