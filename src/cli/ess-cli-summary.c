@@ -189,9 +189,8 @@ ess_cli_committee (EssCliContext  *context,
         }
       if (ids->len == 0)
         {
-          g_autofree char *message = g_strdup_printf (_("No dossier is on the committee of %s: give the "
-                                                        "committee date of the dossiers (their “Committee” "
-                                                        "field)."), long_date);
+          g_autofree char *message = g_strdup_printf (_("No dossier is on the committee of %s: a session is "
+                                                        "the “Committee date” of its dossiers."), long_date);
           ess_cli_print_error (message);
           return ESS_CLI_REFUSED;
         }

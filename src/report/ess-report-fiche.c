@@ -251,7 +251,7 @@ add_applicant_section (EssReport        *self,
   if (has_text (applicant->address) && has_text (applicant->commune) &&
       strstr (applicant->address, lookup (sources->communes, applicant->commune)) == NULL)
     address = g_strdup_printf ("%s (%s)", applicant->address, lookup (sources->communes, applicant->commune));
-  else if (has_text (applicant->commune))
+  else if (!has_text (applicant->address) && has_text (applicant->commune))
     address = g_strdup (lookup (sources->communes, applicant->commune));
   else
     address = g_strdup (applicant->address);
@@ -798,7 +798,6 @@ ess_report_add_fiche (EssReport         *self,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *section = NULL;
-  g_autofree char *date = NULL;
   gboolean scored = FALSE;
 
   if ((dossier = ess_store_load_dossier (store, dossier_id, error)) == NULL ||
@@ -835,14 +834,10 @@ ess_report_add_fiche (EssReport         *self,
                            has_text (dossier->notes) ? dossier->notes : _("No notes."));
     }
 
-  date = ess_report_dup_date_long (self);
   {
-    /* TRANSLATORS: under the signature block: the day the fiche is printed */
-    g_autofree char *dated = g_strdup_printf (_("On %s"), date);
     const char *author = ess_store_get_author (store);
 
-    ess_report_add_signature (self, _("The ESS project officer"), has_text (author) ? author : "",
-                              dated, NULL);
+    ess_report_add_signature (self, _("The ESS project officer"), has_text (author) ? author : "", NULL, NULL);
   }
 
   return TRUE;

@@ -119,6 +119,7 @@ void            ess_report_box_add           (EssReportBlock     *box,
                                               const char         *tag,
                                               const char         *markup);
 
+/* @date NULL: "On <the print date>". */
 void            ess_report_add_signature     (EssReport          *self,
                                               const char         *role,
                                               const char         *name,

@@ -412,6 +412,8 @@ ess_report_set_date (EssReport *self,
 
   g_date_time_unref (self->date);
   self->date = g_date_time_ref (date);
+  /* The signature block prints the date. */
+  invalidate_layout (self);
 }
 
 char *
@@ -1232,7 +1234,10 @@ compile_signature (EssReport            *self,
   double w = width - x;
   g_autofree char *role = g_markup_escape_text (block->strings[0], -1);
   g_autofree char *name = g_markup_escape_text (block->strings[1], -1);
-  g_autofree char *date = g_markup_escape_text (block->strings[2], -1);
+  g_autofree char *print_date = ess_report_dup_date_long (self);
+  /* TRANSLATORS: under a signature: the day the document is printed */
+  g_autofree char *dated = g_strdup_printf (_("On %s"), print_date);
+  g_autofree char *date = g_markup_escape_text (block->strings[2][0] != '\0' ? block->strings[2] : dated, -1);
   g_autofree char *label = g_markup_escape_text (block->strings[3], -1);
   PangoLayout *role_layout = new_layout (self, self->fonts[FONT_BODY_BOLD], role, w, ESS_REPORT_ALIGN_LEFT, FALSE);
   PangoLayout *name_layout = new_layout (self, self->fonts[FONT_BODY], name, w, ESS_REPORT_ALIGN_LEFT, FALSE);
@@ -1716,7 +1721,7 @@ paint_furniture (EssReport  *self,
   /* TRANSLATORS: in the page header of a printed document: the date it was printed on */
   g_autofree char *printed = g_strdup_printf (_("Printed on %s"), date);
   /* TRANSLATORS: in the footer of a printed page: page 1 of 2 */
-  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), index + 1, (int) self->pages->len);
+  g_autofree char *number = g_strdup_printf (_("Page %d / %d"), index + 1, (int) self->pages->len);
   g_autofree char *label_markup = g_markup_escape_text (page->label ? page->label : "", -1);
   g_autofree char *printed_markup = g_markup_escape_text (printed, -1);
   g_autofree char *number_markup = g_markup_escape_text (number, -1);
