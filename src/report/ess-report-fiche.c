@@ -129,8 +129,7 @@ status_date (GPtrArray *history,
 static void
 add_band (EssReport        *self,
           EssReportSources *sources,
-          const EssDossier *dossier,
-          const char       *pack_title)
+          const EssDossier *dossier)
 {
   g_autofree char *volet_key = g_strdup_printf ("%s/%d", dossier->scheme, dossier->volet);
   const char *volet_name = g_hash_table_lookup (sources->volets, volet_key);
@@ -152,11 +151,7 @@ add_band (EssReport        *self,
   subtitle = g_strdup_printf ("%s — %s", has_text (dossier->applicant_name) ? dossier->applicant_name
                                                                            : _("No applicant"),
                               scheme);
-  if (pack_title != NULL)
-    /* TRANSLATORS: above a fiche in a committee pack: the pack's title */
-    kicker = g_strdup_printf (_("%s · Instruction summary"), pack_title);
-  else
-    kicker = g_strdup (_("Instruction summary"));
+  kicker = g_strdup (_("Instruction summary"));
 
   detail = g_markup_printf_escaped ("%s · %d\n%s <b>%s</b>", ess_status_label (dossier->status), dossier->year,
                                     _("Requested:"), requested);
@@ -807,10 +802,14 @@ ess_report_add_fiche (EssReport         *self,
       (findings = ess_store_dossier_findings (store, dossier_id, error)) == NULL)
     return FALSE;
 
-  /* TRANSLATORS: the page header of a fiche: its dossier's reference */
-  section = g_strdup_printf (_("Instruction summary — %s"), dossier->reference);
+  /* The page header: the pack and the dossier in a pack, else the dossier. */
+  if (pack_title != NULL)
+    section = g_strdup_printf ("%s — %s", pack_title, dossier->reference);
+  else
+    /* TRANSLATORS: the page header of a fiche: its dossier's reference */
+    section = g_strdup_printf (_("Instruction summary — %s"), dossier->reference);
   ess_report_begin_section (self, section);
-  add_band (self, sources, dossier, pack_title);
+  add_band (self, sources, dossier);
   add_dossier_section (self, sources, dossier, history);
   add_applicant_section (self, sources, dossier, &local_error);
   if (local_error != NULL)

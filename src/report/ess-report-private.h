@@ -157,8 +157,8 @@ EssReportSources *ess_report_sources_new   (EssStore          *store,
 void              ess_report_sources_free  (EssReportSources  *sources);
 
 /* Appends the fiche of a dossier, starting on a new page whose header
- * shows its reference; @pack_title (or NULL) is printed above its title
- * when it is part of a committee pack. */
+ * shows its reference, after @pack_title (or NULL) when it is part of a
+ * committee pack. */
 gboolean        ess_report_add_fiche         (EssReport          *self,
                                               EssReportSources   *sources,
                                               gint64              dossier_id,
