@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ess-dossier.h"
+#include "ess-print-preview.h"
 #include "ess-report.h"
 #include "ess-session-dialog.h"
 #include "ess-store-dossiers.h"
@@ -132,9 +133,75 @@ on_custom_widget_apply (GtkPrintOperation *operation,
   g_object_set_data_full (G_OBJECT (operation), "ess-report", g_steal_pointer (&report), g_object_unref);
 }
 
+static void print (EssWindow               *self,
+                   EssPrintKind             kind,
+                   GtkPrintOperationAction  action);
+
 static void
-print (EssWindow    *self,
-       EssPrintKind  kind)
+on_preview_print (EssPrintPreview *preview,
+                  EssWindow       *self)
+{
+  print (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (preview), "ess-print-kind")),
+         GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
+on_preview_destroy (GtkWidget                *window,
+                    GtkPrintOperationPreview *preview)
+{
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+/* The preview of the print dialog and of the Preview action: our own
+ * window, which draws the pages with the printer's code (GTK would start
+ * an external previewer that may not be installed). */
+static gboolean
+on_preview (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            EssWindow                *self)
+{
+  EssReport *report = g_object_get_data (G_OBJECT (operation), "ess-report");
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  EssPrintPreview *window = ess_print_preview_new (GTK_WINDOW (self), report,
+                                                   gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                                   gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
+
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* GTK wants a cairo context on a preview's print context, though our
+   * window draws the pages itself; the operation ends with the window. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_object_set_data (G_OBJECT (window), "ess-print-kind", g_object_get_data (G_OBJECT (operation), "ess-print-kind"));
+  g_object_set_data_full (G_OBJECT (window), "ess-print-operation", g_object_ref (operation), g_object_unref);
+  g_signal_connect_object (window, "print", G_CALLBACK (on_preview_print), self, 0);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_preview_destroy), preview);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               EssWindow               *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  show_error (self, _("The document could not be printed"), error ? error->message : "");
+}
+
+static void
+print (EssWindow               *self,
+       EssPrintKind             kind,
+       GtkPrintOperationAction  action)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EssReport) report = ess_window_print_build (self, kind, FALSE, &error);
@@ -147,6 +214,8 @@ print (EssWindow    *self,
     }
 
   operation = ess_print_operation_new (report);
+  g_object_set_data (G_OBJECT (operation), "ess-print-kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, 0);
   if (kind == ESS_PRINT_FICHES)
     {
       gtk_print_operation_set_custom_tab_label (operation, _("Fiche"));
@@ -154,8 +223,12 @@ print (EssWindow    *self,
       g_signal_connect_object (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), self, 0);
     }
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  /* The dialog and the preview do not block the window; the window keeps
+   * the operation until the next one. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  g_object_set_data_full (G_OBJECT (self), "ess-print-operation", g_object_ref (operation), g_object_unref);
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("The document could not be printed"), error->message);
 }
 
@@ -164,7 +237,15 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  print (ESS_WINDOW (widget), ESS_PRINT_FICHES);
+  print (ESS_WINDOW (widget), ESS_PRINT_FICHES, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  print (ESS_WINDOW (widget), ESS_PRINT_FICHES, GTK_PRINT_OPERATION_ACTION_PREVIEW);
 }
 
 static void
@@ -172,7 +253,7 @@ print_pack_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  print (ESS_WINDOW (widget), ESS_PRINT_PACK);
+  print (ESS_WINDOW (widget), ESS_PRINT_PACK, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
 /* PDF export. */
@@ -364,11 +445,14 @@ void
 ess_window_print_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.print-pack", NULL, print_pack_action);
   gtk_widget_class_install_action (widget_class, "win.export-fiches", NULL, export_fiches_action);
   gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
   gtk_widget_class_install_action (widget_class, "win.export-session", NULL, export_session_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.print-preview", NULL);
 }
 
 void
@@ -379,6 +463,7 @@ ess_window_print_update_actions (EssWindow *self,
   gboolean any = n_selected > 0 && !trash;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-pack", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-fiches", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", any);

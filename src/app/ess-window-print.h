@@ -15,7 +15,7 @@ typedef enum
   ESS_PRINT_PACK,          /* a committee pack of the selected dossiers */
 } EssPrintKind;
 
-/* Installs win.print (Ctrl+P), win.print-pack, win.export-fiches,
+/* Installs win.print (Ctrl+P), win.print-preview, win.print-pack, win.export-fiches,
  * win.export-pack and win.export-session. */
 void       ess_window_print_class_init      (GtkWidgetClass  *widget_class);
 /* Enables the actions for @n_selected dossiers (none in the trash). */

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "ess-dossier.h"
+#include "ess-print-preview.h"
 #include "ess-session-dialog.h"
 #include "ess-store-dossiers.h"
 #include "ess-store-funding.h"
@@ -214,6 +215,38 @@ test_pack_of_selection (Fixture       *f,
   g_assert_nonnull (strstr (text, "Travail et Culture"));
 }
 
+/* The preview shows the pages the printer gets, one at a time. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = NULL;
+  EssPrintPreview *preview = NULL;
+
+  ess_dossier_browser_select_id (ess_window_get_browser (f->window), find (f, "APT-2012-001"));
+  wait_for_frames (5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-preview", NULL));
+  wait_for_frames (20);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ESS_IS_PRINT_PREVIEW (l->data))
+      preview = l->data;
+  g_assert_nonnull (preview);
+  g_assert_cmpint (ess_print_preview_get_n_pages (preview), ==, 2);
+  g_assert_cmpint (ess_print_preview_get_page (preview), ==, 0);
+  wait_for_frames (20);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.page", "i", 1));
+  wait_for_frames (5);
+  g_assert_cmpint (ess_print_preview_get_page (preview), ==, 1);
+  /* No page after the last one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.page", "i", 1));
+  g_assert_cmpint (ess_print_preview_get_page (preview), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  wait_for_frames (2);
+}
+
 static void
 on_chosen (EssSessionDialog *dialog,
            const char       *session,
@@ -266,6 +299,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/ui/print-selection", Fixture, NULL, fixture_setup, test_print_selection, fixture_teardown);
   g_test_add ("/ui/pack-of-selection", Fixture, NULL, fixture_setup, test_pack_of_selection, fixture_teardown);
+  g_test_add ("/ui/print-preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
   g_test_add ("/ui/session-dialog", Fixture, NULL, fixture_setup, test_session_dialog, fixture_teardown);
 
   return g_test_run ();
