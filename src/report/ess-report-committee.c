@@ -104,6 +104,8 @@ add_cover (EssReport         *self,
   ess_report_table_add_column (table, _("Requested"), ESS_REPORT_ALIGN_RIGHT, 0);
   ess_report_table_add_column (table, _("Proposed"), ESS_REPORT_ALIGN_RIGHT, 0);
   ess_report_table_add_column (table, _("Opinion"), ESS_REPORT_ALIGN_LEFT, 0);
+  /* TRANSLATORS: a column of the committee pack's cover: how many findings each fiche shows */
+  ess_report_table_add_column (table, _("Points to look at"), ESS_REPORT_ALIGN_CENTER, 0);
 
   for (guint i = 0; i < dossiers->len; i++)
     {
@@ -119,6 +121,24 @@ add_cover (EssReport         *self,
       ess_report_table_set (table, row, 3, req);
       ess_report_table_set (table, row, 4, prop);
       ess_report_table_set (table, row, 5, ess_opinion_label (dossier->opinion));
+      {
+        g_autoptr(GPtrArray) findings = ess_store_dossier_findings (sources->store, dossier->id, error);
+        guint n_points = 0;
+
+        if (findings == NULL)
+          return FALSE;
+        for (guint f = 0; f < findings->len; f++)
+          n_points += ((EssFinding *) g_ptr_array_index (findings, f))->severity != ESS_SEVERITY_INFO;
+        if (n_points > 0)
+          {
+            g_autofree char *text = g_strdup_printf ("%u", n_points);
+            g_autofree char *markup = alert_or_plain (text, ess_findings_worst (findings) == ESS_SEVERITY_ERROR);
+
+            ess_report_table_set_markup (table, row, 6, markup);
+          }
+        else
+          ess_report_table_set (table, row, 6, "—");
+      }
 
       overflow |= !ess_money_add (requested, dossier->requested_cents, &requested);
       overflow |= !ess_money_add (proposed, dossier->proposed_cents, &proposed);
