@@ -464,7 +464,8 @@ test_committee_pack (Fixture       *f,
   g_assert_nonnull (strstr (text, "Projet de l'économie solidaire n° 100"));
   cover = page_text (pdf, 1);
   g_assert_nonnull (strstr (cover, "Comité du 5 mars 2024"));
-  g_assert_nonnull (strstr (cover, "Projet de l'économie solidaire n° 1\n"));
+  g_assert_nonnull (strstr (cover, "APT-2014-001"));
+  g_assert_nonnull (strstr (cover, "d’attention"));
 
   /* The fiche of the last dossier starts a page of its own. */
   {
