@@ -195,6 +195,23 @@ write_pdf (Fixture    *f,
   return path;
 }
 
+/* A new action's texts are empty strings: replaced, not leaked. */
+static void
+set_text (char       **field,
+          const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static void
+take_text (char **field,
+           char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
 static gint64
 find (Fixture    *f,
       const char *reference)
@@ -330,10 +347,10 @@ test_long_plan (Fixture       *f,
     {
       EssFundingAction *action = ess_funding_plan_insert_action (plan, G_MAXUINT);
 
-      action->axis = g_strdup (i < 30 ? "Premier axe" : "Second axe");
-      action->number = g_strdup_printf ("%u", i % 30 + 1);
-      action->title = g_strdup_printf ("Action numéro %u du plan", i + 1);
-      action->description = g_strdup ("Une description de l'action assez longue pour occuper deux lignes "
+      set_text (&action->axis, i < 30 ? "Premier axe" : "Second axe");
+      take_text (&action->number, g_strdup_printf ("%u", i % 30 + 1));
+      take_text (&action->title, g_strdup_printf ("Action numéro %u du plan", i + 1));
+      set_text (&action->description, "Une description de l'action assez longue pour occuper deux lignes "
                                       "dans la colonne de la fiche d'instruction.");
       *ess_funding_plan_amount (plan, i, 0, 0) = 100000;     /* 1 000,00 € */
       *ess_funding_plan_amount (plan, i, 1, 0) = 50000;      /* 500,00 € */
@@ -400,9 +417,9 @@ test_long_texts (Fixture       *f,
   ess_funding_plan_add_funder (plan, "Métropole", "metropole");
   ess_funding_plan_add_year (plan, 2013);
   action = ess_funding_plan_insert_action (plan, G_MAXUINT);
-  action->title = g_strdup ("Action au long descriptif");
-  action->description = g_strdup (long_text->str);
-  action->partners = g_strdup (long_text->str);
+  set_text (&action->title, "Action au long descriptif");
+  set_text (&action->description, long_text->str);
+  set_text (&action->partners, long_text->str);
   *ess_funding_plan_amount (plan, 0, 0, 0) = 123456;
   g_assert_true (ess_store_save_funding_plan (f->store, id, plan, &error));
   g_assert_no_error (error);
