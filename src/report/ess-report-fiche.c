@@ -341,6 +341,7 @@ add_plan_table (EssReport            *self,
   gint64 overall = 0, metropole = 0;
   const char *axis = NULL;
   guint axis_rank = 0;
+  guint rank_in_axis = 0;
   guint row;
   EssReportBlock *table;
 
@@ -393,6 +394,7 @@ add_plan_table (EssReport            *self,
 
           axis = action->axis;
           axis_rank++;
+          rank_in_axis = 0;
           /* TRANSLATORS: a group of actions of a funding plan: axis number and name */
           group = g_strdup_printf (_("Axis %u — %s"), axis_rank, has_text (axis) ? axis : _("Without axis"));
           row = ess_report_table_add_row (table, ESS_REPORT_ROW_GROUP);
@@ -400,7 +402,11 @@ add_plan_table (EssReport            *self,
         }
 
       row = ess_report_table_add_row (table, ESS_REPORT_ROW_BODY);
-      number = g_strdup_printf ("%u.%s", axis_rank, has_text (action->number) ? action->number : "");
+      rank_in_axis++;
+      if (has_text (action->number))
+        number = g_strdup_printf ("%u.%s", axis_rank, action->number);
+      else
+        number = g_strdup_printf ("%u.%u", axis_rank, rank_in_axis);
       ess_report_table_set (table, row, 0, number);
 
       {

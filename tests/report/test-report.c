@@ -12,7 +12,9 @@
 #include "ess-report.h"
 #include "ess-report-private.h"
 #include "ess-store-dossiers.h"
+#include "ess-assessment.h"
 #include "ess-store-funding.h"
+#include "ess-store-indicators.h"
 
 /* The amounts are drawn with U+202F between groups and U+00A0 before the
  * euro sign (DOMAIN.md, ess_money_format()); pdftotext rebuilds every
@@ -324,6 +326,131 @@ test_private_notes (Fixture       *f,
   g_assert_nonnull (strstr (text_without, "15" NNBSP "000,00" EURO));
 }
 
+/* Every section filled in: an association with its identifiers and
+ * contact, indicators, a plan over two years and two funders that agrees
+ * with a balanced budget, scores, an opinion with conditions. */
+static void
+test_full_fiche (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssFundingPlan) plan = ess_funding_plan_new ();
+  g_autoptr(EssBudget) budget = ess_budget_new_default ();
+  g_autoptr(EssReport) report = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *applicant_text = NULL;
+  EssApplicant applicant = { 0 };
+  guint n_criteria = 0;
+  const EssCriterion *criteria = ess_assessment_default_criteria (&n_criteria);
+  gint64 id, applicant_id, indicator;
+
+  applicant.name = (char *) "Les Jardins de Cocagne du Val de Marque";
+  applicant.legal_form = (char *) "association";
+  applicant.siret = (char *) "73282932000074";
+  applicant.rna = (char *) "W595012345";
+  applicant.address = (char *) "12 rue de la Marque, 59650 Villeneuve-d'Ascq";
+  applicant.commune = (char *) "59009";
+  applicant.contact_name = (char *) "Élise Dupré";
+  applicant.contact_email = (char *) "elise.dupre@example.org";
+  applicant.contact_phone = (char *) "03 20 00 00 00";
+  applicant_id = ess_store_save_applicant (f->store, &applicant, &error);
+  g_assert_no_error (error);
+  applicant_text = g_strdup_printf ("%" G_GINT64_FORMAT, applicant_id);
+
+  id = ess_store_create_dossier (f->store, "APT", 2024, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_TITLE, "Maraîchage solidaire", &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_APPLICANT, applicant_text, &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_REQUESTED, "1200000", &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_OPINION, "reserved", &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_CONDITIONS,
+                                              "Versement du solde sur bilan des récoltes.", &error));
+  g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_COMMITTEE_ON, "2024-03-05", &error));
+  g_assert_no_error (error);
+
+  indicator = ess_store_add_indicator (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_set_indicator (f->store, indicator, ESS_INDICATOR_LABEL, "Emplois d'insertion", &error));
+  g_assert_true (ess_store_set_indicator (f->store, indicator, ESS_INDICATOR_TARGET, "6", &error));
+  g_assert_true (ess_store_set_indicator (f->store, indicator, ESS_INDICATOR_UNIT, "ETP", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ess_store_set_score (f->store, id, criteria[0].id, 3, "Public très éloigné de l'emploi", &error));
+  g_assert_true (ess_store_set_score (f->store, id, criteria[1].id, 2, "", &error));
+  g_assert_no_error (error);
+
+  /* 2 actions x 2 years: Métropole 3 000 and Région 2 000 in each cell. */
+  ess_funding_plan_add_funder (plan, "Métropole", "metropole");
+  ess_funding_plan_add_funder (plan, "Région", "region");
+  ess_funding_plan_add_year (plan, 2024);
+  ess_funding_plan_add_year (plan, 2025);
+  for (guint a = 0; a < 2; a++)
+    {
+      EssFundingAction *action = ess_funding_plan_insert_action (plan, G_MAXUINT);
+
+      set_text (&action->title, a == 0 ? "Cultiver" : "Distribuer les paniers");
+      for (guint y = 0; y < 2; y++)
+        {
+          *ess_funding_plan_amount (plan, a, 0, y) = 300000;
+          *ess_funding_plan_amount (plan, a, 1, y) = 200000;
+        }
+    }
+  g_assert_true (ess_store_save_funding_plan (f->store, id, plan, &error));
+  g_assert_no_error (error);
+
+  /* Charges 64: 20 000; products: EPCI 12 000, Région 8 000. */
+  for (guint i = 0; i < budget->lines->len; i++)
+    {
+      EssBudgetLine *line = g_ptr_array_index (budget->lines, i);
+
+      if (g_str_equal (line->code, "64"))
+        line->forecast_cents = 2000000;
+      else if (g_strcmp0 (line->funder_kind, "epci") == 0)
+        line->forecast_cents = 1200000;
+      else if (g_strcmp0 (line->funder_kind, "region") == 0)
+        line->forecast_cents = 800000;
+    }
+  g_assert_true (ess_store_save_budget (f->store, id, budget, &error));
+  g_assert_no_error (error);
+
+  report = ess_report_new_fiches (f->store, &id, 1, FALSE, &error);
+  g_assert_no_error (error);
+  pdf = write_pdf (f, report, "full.pdf");
+  save_pngs (pdf, "report-full-fiche");
+  text = run_tool ("pdftotext", pdf, "-", NULL);
+
+  g_assert_nonnull (strstr (text, "Les Jardins de Cocagne du Val de Marque"));
+  g_assert_nonnull (strstr (text, "Association loi 1901"));
+  g_assert_nonnull (strstr (text, "73282932000074"));
+  g_assert_nonnull (strstr (text, "W595012345"));
+  g_assert_nonnull (strstr (text, "Élise Dupré"));
+  g_assert_nonnull (strstr (text, "5 mars 2024"));              /* the committee session */
+  g_assert_nonnull (strstr (text, "Emplois d'insertion"));
+  g_assert_nonnull (strstr (text, "2024–2025"));
+  /* 2 x 2 x 3 000 for the Métropole, 2 x 2 x 2 000 for the Région: 60 %. */
+  g_assert_nonnull (strstr (text, "12" NNBSP "000,00"));
+  g_assert_nonnull (strstr (text, "8" NNBSP "000,00"));
+  g_assert_nonnull (strstr (text, "60,0" NBSP "%"));
+  g_assert_nonnull (strstr (text, "Par année"));
+  /* The budget balances at 20 000,00 €. */
+  g_assert_nonnull (strstr (text, "Budget prévisionnel"));
+  g_assert_nonnull (strstr (text, "20" NNBSP "000,00" EURO));
+  g_assert_nonnull (strstr (text, "Équilibré"));
+  /* Scores 3 and 2 of the 2 scored criteria. */
+  g_assert_nonnull (strstr (text, "Public très éloigné de l'emploi"));
+  /* pdftotext may drop the spaces around the slash of a short centred cell. */
+  g_assert_true (strstr (text, "5 / 6") != NULL || strstr (text, "5/6") != NULL);
+  g_assert_true (strstr (text, "3 / 3") != NULL || strstr (text, "3/3") != NULL);
+  g_assert_nonnull (strstr (text, "Réservé"));
+  g_assert_nonnull (strstr (text, "Versement du solde sur bilan des récoltes."));
+  g_assert_nonnull (strstr (text, "rien à signaler"));
+  /* Actions without a number are numbered by their rank in their axis. */
+  g_assert_nonnull (strstr (text, "1.2"));
+  g_assert_cmpint (count_pages (pdf), ==, 2);
+  assert_inside_margins (report);
+}
+
 /* A plan of 60 actions over two funders spans pages: its header row is
  * printed again at the top of each page it continues on. */
 static void
@@ -528,6 +655,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/report/fiche-lille", Fixture, NULL, fixture_setup, test_fiche_lille, fixture_teardown);
+  g_test_add ("/report/full-fiche", Fixture, NULL, fixture_setup, test_full_fiche, fixture_teardown);
   g_test_add ("/report/private-notes", Fixture, NULL, fixture_setup, test_private_notes, fixture_teardown);
   g_test_add ("/report/long-plan", Fixture, NULL, fixture_setup, test_long_plan, fixture_teardown);
   g_test_add ("/report/long-texts", Fixture, NULL, fixture_setup, test_long_texts, fixture_teardown);
