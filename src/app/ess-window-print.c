@@ -296,13 +296,30 @@ build_session_pack (EssWindow   *self,
   return ess_report_new_committee (store, (const gint64 *) ids->data, ids->len, title, error);
 }
 
+gboolean
+ess_window_print_export (EssWindow     *self,
+                         EssPrintKind   kind,
+                         const char    *session,
+                         gboolean       private_notes,
+                         const char    *path,
+                         GError       **error)
+{
+  g_autoptr(EssReport) report = NULL;
+
+  if (session != NULL)
+    report = build_session_pack (self, session, error);
+  else
+    report = ess_window_print_build (self, kind, private_notes, error);
+
+  return report != NULL && ess_report_write_pdf (report, path, error);
+}
+
 static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     Export          *export)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(EssReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   const char *notes;
@@ -319,12 +336,8 @@ on_export_response (GtkNativeDialog *chooser,
     }
 
   notes = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "private-notes");
-  if (export->session != NULL)
-    report = build_session_pack (export->window, export->session, &error);
-  else
-    report = ess_window_print_build (export->window, export->kind, g_strcmp0 (notes, "true") == 0, &error);
-
-  if (report == NULL || !ess_report_write_pdf (report, path, &error))
+  if (!ess_window_print_export (export->window, export->kind, export->session, g_strcmp0 (notes, "true") == 0,
+                                path, &error))
     show_error (export->window, _("The PDF could not be written"), error->message);
 
 out:

@@ -29,6 +29,15 @@ EssReport *ess_window_print_build           (EssWindow       *self,
                                              EssPrintKind     kind,
                                              gboolean         private_notes,
                                              GError         **error);
+/* What the export dialog does with the file chosen: the report of @kind
+ * for the selection, or the pack of @session (an ISO date) when not NULL,
+ * written as PDF to @path. */
+gboolean   ess_window_print_export          (EssWindow       *self,
+                                             EssPrintKind     kind,
+                                             const char      *session,
+                                             gboolean         private_notes,
+                                             const char      *path,
+                                             GError         **error);
 /* The print operation of @report: A4, unit points, the report's margins,
  * one draw-page per page. */
 GtkPrintOperation *ess_print_operation_new  (EssReport       *report);

@@ -17,6 +17,9 @@
 #include "ess-window.h"
 #include "ess-window-print.h"
 
+/* pdftotext writes the narrow no-break space of amounts as a space. */
+#define NNBSP_TEXT " "
+
 typedef struct
 {
   char      *dir;
@@ -283,6 +286,26 @@ test_session_dialog (Fixture       *f,
   ess_session_dialog_choose (dialog, 0);
   g_assert_cmpstr (chosen, ==, "2013-03-05");
   wait_for_frames (2);
+
+  /* What the export dialog writes for that session: its two dossiers. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "seance.pdf", NULL);
+    g_autofree char *locked = g_build_filename (f->dir, "absent", "seance.pdf", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (ess_window_print_export (f->window, ESS_PRINT_PACK, chosen, FALSE, pdf, &error));
+    g_assert_no_error (error);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Comité du 5 mars 2013"));
+    g_assert_nonnull (strstr (text, "APT-2013-001"));
+    g_assert_nonnull (strstr (text, "APT-2013-002"));
+    g_assert_null (strstr (text, "APT-2012-001"));
+    g_assert_nonnull (strstr (text, "20" NNBSP_TEXT "933,00"));   /* 5 933 + 15 000 */
+
+    g_assert_false (ess_window_print_export (f->window, ESS_PRINT_PACK, chosen, FALSE, locked, &error));
+    g_assert_nonnull (strstr (error->message, locked));
+    g_clear_error (&error);
+  }
 }
 
 int
