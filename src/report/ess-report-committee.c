@@ -79,7 +79,6 @@ add_cover (EssReport         *self,
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (envelope_line_free);
   gint64 requested = 0, proposed = 0;
   gboolean overflow = FALSE;
-  g_autofree char *date = ess_report_dup_date_long (self);
   g_autofree char *count = NULL;
   g_autofree char *detail = NULL;
   EssReportBlock *table;
@@ -91,7 +90,22 @@ add_cover (EssReport         *self,
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dossier", "%u dossiers", dossiers->len),
                            dossiers->len);
-  detail = g_markup_printf_escaped ("%s\n%s", count, date);
+  for (guint i = 0; i < dossiers->len; i++)
+    {
+      EssDossier *dossier = g_ptr_array_index (dossiers, i);
+
+      overflow |= !ess_money_add (requested, dossier->requested_cents, &requested);
+      overflow |= !ess_money_add (proposed, dossier->proposed_cents, &proposed);
+    }
+  if (overflow)
+    detail = g_markup_escape_text (count, -1);
+  else
+    {
+      g_autofree char *total = ess_money_format (proposed);
+
+      /* TRANSLATORS: on the cover of a committee pack: how many dossiers, and the total proposed */
+      detail = g_markup_printf_escaped (_("%s\nProposed: <b>%s</b>"), count, total);
+    }
   ess_report_begin_section (self, title);
   ess_report_add_band (self, _("Committee pack"), title, _("Selection committee of the ESS funding schemes"),
                        NULL, detail);
@@ -140,8 +154,6 @@ add_cover (EssReport         *self,
           ess_report_table_set (table, row, 6, "—");
       }
 
-      overflow |= !ess_money_add (requested, dossier->requested_cents, &requested);
-      overflow |= !ess_money_add (proposed, dossier->proposed_cents, &proposed);
       overflow |= !ess_money_add (line->presented, dossier->proposed_cents, &line->presented);
       line->count++;
     }
