@@ -192,6 +192,11 @@ on_print_done (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The next print starts with the printer and options chosen this time. */
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && gtk_print_operation_get_print_settings (operation) != NULL)
+    g_object_set_data_full (G_OBJECT (self), "ess-print-settings",
+                            gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation)),
+                            g_object_unref);
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
@@ -206,6 +211,7 @@ print (EssWindow               *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(EssReport) report = ess_window_print_build (self, kind, FALSE, &error);
   g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintSettings *settings;
 
   if (report == NULL)
     {
@@ -214,6 +220,9 @@ print (EssWindow               *self,
     }
 
   operation = ess_print_operation_new (report);
+  settings = g_object_get_data (G_OBJECT (self), "ess-print-settings");
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
   g_object_set_data (G_OBJECT (operation), "ess-print-kind", GINT_TO_POINTER (kind));
   g_signal_connect_object (operation, "preview", G_CALLBACK (on_preview), self, 0);
   if (kind == ESS_PRINT_FICHES)

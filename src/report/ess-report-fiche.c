@@ -842,7 +842,8 @@ ess_report_add_fiche (EssReport         *self,
   {
     const char *author = ess_store_get_author (store);
 
-    ess_report_add_signature (self, _("The ESS project officer"), has_text (author) ? author : "", NULL, NULL);
+    ess_report_add_signature (self, _("The ESS project officer"), has_text (author) ? author : "", NULL,
+                              _("Approval of the head of department"));
   }
 
   return TRUE;

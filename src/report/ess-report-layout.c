@@ -616,6 +616,8 @@ compile_box (EssReport            *self,
   row->frame = block;
 }
 
+/* The signature at the right, dated; a countersignature (visa) at the
+ * left when the block has one; both end on a line to sign on. */
 static void
 compile_signature (EssReport            *self,
                    const EssReportBlock *block,
@@ -623,41 +625,40 @@ compile_signature (EssReport            *self,
 {
   double x = width * 0.55;
   double w = width - x;
+  double visa_w = width * 0.40;
   g_autofree char *role = g_markup_escape_text (block->strings[0], -1);
   g_autofree char *name = g_markup_escape_text (block->strings[1], -1);
   g_autofree char *print_date = ess_report_dup_date_long (self);
   /* TRANSLATORS: under a signature: the day the document is printed */
   g_autofree char *dated = g_strdup_printf (_("On %s"), print_date);
   g_autofree char *date = g_markup_escape_text (block->strings[2][0] != '\0' ? block->strings[2] : dated, -1);
-  g_autofree char *label = g_markup_escape_text (block->strings[3], -1);
-  PangoLayout *role_layout = ess_report_new_layout (self, self->fonts[FONT_BODY_BOLD], role, w, ESS_REPORT_ALIGN_LEFT, FALSE);
-  PangoLayout *name_layout = ess_report_new_layout (self, self->fonts[FONT_BODY], name, w, ESS_REPORT_ALIGN_LEFT, FALSE);
-  PangoLayout *date_layout = ess_report_new_layout (self, self->fonts[FONT_BODY], date, w, ESS_REPORT_ALIGN_LEFT, FALSE);
-  PangoLayout *label_layout = ess_report_new_layout (self, self->fonts[FONT_LABEL], label, w, ESS_REPORT_ALIGN_LEFT, FALSE);
+  g_autofree char *visa = g_markup_escape_text (block->strings[3], -1);
+  PangoLayout *role_layout = ess_report_new_layout (self, self->fonts[FONT_BODY_BOLD], role, w,
+                                                    ESS_REPORT_ALIGN_LEFT, FALSE);
+  PangoLayout *date_layout = ess_report_new_layout (self, self->fonts[FONT_BODY], date, w,
+                                                    ESS_REPORT_ALIGN_LEFT, FALSE);
   double y = 0;
   Row *row = add_row (self, 0);
 
   row->space_before = 10;
   row_add_layout (row, role_layout, x, y, &INK);
+  if (visa[0] != '\0')
+    row_add_layout (row, ess_report_new_layout (self, self->fonts[FONT_BODY_BOLD], visa, visa_w,
+                                                ESS_REPORT_ALIGN_LEFT, FALSE), 0, y, &INK);
   y += ess_report_layout_height (role_layout) + 2;
-  if (block->strings[1][0] != '\0')
+  if (name[0] != '\0')
     {
+      PangoLayout *name_layout = ess_report_new_layout (self, self->fonts[FONT_BODY], name, w,
+                                                        ESS_REPORT_ALIGN_LEFT, FALSE);
+
       row_add_layout (row, name_layout, x, y, &INK);
       y += ess_report_layout_height (name_layout) + 2;
     }
-  else
-    g_object_unref (name_layout);
   row_add_layout (row, date_layout, x, y, &MUTED);
-  y += ess_report_layout_height (date_layout) + 6;
-  if (block->strings[3][0] != '\0')
-    {
-      row_add_layout (row, label_layout, x, y, &MUTED);
-      y += ess_report_layout_height (label_layout);
-    }
-  else
-    g_object_unref (label_layout);
-  y += 20;
+  y += ess_report_layout_height (date_layout) + 26;
   row_add_fill (row, x, y, w, 0.6, &RULE_DARK);
+  if (visa[0] != '\0')
+    row_add_fill (row, 0, y, visa_w, 0.6, &RULE_DARK);
   row->height = y + 4;
 }
 

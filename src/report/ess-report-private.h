@@ -119,12 +119,13 @@ void            ess_report_box_add           (EssReportBlock     *box,
                                               const char         *tag,
                                               const char         *markup);
 
-/* @date NULL: "On <the print date>". */
+/* A signature: @role, @name, @date (NULL: "On <the print date>"), and at
+ * the left the role of a countersignature (@visa, or NULL). */
 void            ess_report_add_signature     (EssReport          *self,
                                               const char         *role,
                                               const char         *name,
                                               const char         *date,
-                                              const char         *signature_label);
+                                              const char         *visa);
 
 /* The print date, "5 mars 2024". */
 char           *ess_report_dup_date_long     (EssReport          *self);

@@ -434,14 +434,14 @@ ess_report_add_signature (EssReport  *self,
                           const char *role,
                           const char *name,
                           const char *date,
-                          const char *signature_label)
+                          const char *visa)
 {
   EssReportBlock *block = add_block (self, BLOCK_SIGNATURE);
 
   block->strings[0] = g_strdup (role ? role : "");
   block->strings[1] = g_strdup (name ? name : "");
   block->strings[2] = g_strdup (date ? date : "");
-  block->strings[3] = g_strdup (signature_label ? signature_label : "");
+  block->strings[3] = g_strdup (visa ? visa : "");
 }
 
 /* Pagination: rows to pages, for one content height. */

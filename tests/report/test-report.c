@@ -255,6 +255,9 @@ test_fiche_lille (Fixture       *f,
   /* The print date heads both pages and dates the signature. */
   g_assert_cmpuint (count (text, "Imprimé le 5 mars 2024"), ==, 2);
   g_assert_nonnull (strstr (text, "Le 5 mars 2024"));
+  /* The signature block: the officer, and the head of department's visa. */
+  g_assert_nonnull (strstr (text, "Chargé(e) de mission ESS"));
+  g_assert_nonnull (strstr (text, "Visa du responsable de service"));
   g_assert_nonnull (strstr (text, "Fiche d’instruction — APT-2012-001"));
 
   g_assert_nonnull (strstr (text, "Transfert de savoir-faire"));
