@@ -147,9 +147,10 @@ assert_fonts_embedded (const char *pdf)
 
 /* Nothing of any page is drawn outside the margins. */
 static void
-assert_inside_margins (EssReport *report)
+assert_inside_margins_of (EssReport *report,
+                          double     width,
+                          double     height)
 {
-  double width = ESS_REPORT_A4_WIDTH, height = ESS_REPORT_A4_HEIGHT;
   int n_pages = ess_report_get_n_pages (report, width, height);
   guint n_boxes = 0;
 
@@ -171,6 +172,19 @@ assert_inside_margins (EssReport *report)
       n_boxes += boxes->len;
     }
   g_assert_cmpuint (n_boxes, >, 0);
+}
+
+/* On A4, and on the other papers a print dialog may choose: US Letter,
+ * A4 landscape, A5. */
+static void
+assert_inside_margins (EssReport *report)
+{
+  assert_inside_margins_of (report, ESS_REPORT_A4_WIDTH, ESS_REPORT_A4_HEIGHT);
+  assert_inside_margins_of (report, 612.0, 792.0);
+  assert_inside_margins_of (report, ESS_REPORT_A4_HEIGHT, ESS_REPORT_A4_WIDTH);
+  assert_inside_margins_of (report, 419.53, 595.28);
+  /* Back to A4 for what follows. */
+  g_assert_cmpint (ess_report_get_n_pages (report, ESS_REPORT_A4_WIDTH, ESS_REPORT_A4_HEIGHT), >, 0);
 }
 
 /* Renders @pdf to PNG files in the build directory, for people to look at. */
