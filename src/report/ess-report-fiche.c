@@ -164,7 +164,6 @@ add_dossier_section (EssReport        *self,
                      const EssDossier *dossier,
                      GPtrArray        *history)
 {
-  g_autofree char *volet_key = g_strdup_printf ("%s/%d", dossier->scheme, dossier->volet);
   g_autofree char *volet = NULL;
   g_autofree char *year = g_strdup_printf ("%d", dossier->year);
   g_autofree char *committee = NULL;
@@ -185,9 +184,7 @@ add_dossier_section (EssReport        *self,
   guint row;
 
   if (dossier->volet > 0)
-    {
-      volet = g_strdup_printf ("%d", dossier->volet);
-    }
+    volet = g_strdup_printf ("%d", dossier->volet);
   committee = has_text (dossier->committee_on) ? ess_date_format_long (dossier->committee_on)
                                                : g_strdup (_("Not scheduled"));
   if (has_text (dossier->start_on) || has_text (dossier->end_on))

@@ -392,6 +392,15 @@ test_full_fiche (Fixture       *f,
   g_assert_true (ess_store_set_dossier_field (f->store, id, ESS_FIELD_COMMITTEE_ON, "2024-03-05", &error));
   g_assert_no_error (error);
 
+  /* The review starts and the opinion is given today: the history dates them. */
+  {
+    const EssStatus path[] = { ESS_STATUS_ADMISSIBLE, ESS_STATUS_IN_REVIEW, ESS_STATUS_OPINION_GIVEN };
+
+    for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+      g_assert_true (ess_store_change_status (f->store, &id, 1, path[i], NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
   indicator = ess_store_add_indicator (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_true (ess_store_set_indicator (f->store, indicator, ESS_INDICATOR_LABEL, "Emplois d'insertion", &error));
@@ -449,6 +458,13 @@ test_full_fiche (Fixture       *f,
   g_assert_nonnull (strstr (text, "W595012345"));
   g_assert_nonnull (strstr (text, "Élise Dupré"));
   g_assert_nonnull (strstr (text, "5 mars 2024"));              /* the committee session */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+    /* Submitted, review started, opinion given: today. */
+    g_assert_cmpuint (count (text, today), ==, 3);
+  }
   g_assert_nonnull (strstr (text, "Emplois d'insertion"));
   g_assert_nonnull (strstr (text, "2024–2025"));
   /* 2 x 2 x 3 000 for the Métropole, 2 x 2 x 2 000 for the Région: 60 %. */
