@@ -582,7 +582,11 @@ add_plan_section (EssReport            *self,
           if (ess_funding_year_total (plan, y, &amount))
             {
               g_autofree char *text = ess_money_format (amount);
-              g_string_append_printf (years, "%s %d : %s", y ? " ;" : "", g_array_index (plan->years, int, y), text);
+              /* TRANSLATORS: the total of a funding plan's year: "10 000,00 € in 2024" */
+              g_autofree char *part = g_strdup_printf (_("%s in %d"), text, g_array_index (plan->years, int, y));
+
+              /* TRANSLATORS: between the totals of two years */
+              g_string_append_printf (years, "%s%s", y ? _("; ") : " ", part);
             }
         }
       ess_report_add_text (self, ESS_REPORT_TEXT_BODY, years->str);

@@ -472,6 +472,8 @@ test_full_fiche (Fixture       *f,
   g_assert_nonnull (strstr (text, "8" NNBSP "000,00"));
   g_assert_nonnull (strstr (text, "60,0" NBSP "%"));
   g_assert_nonnull (strstr (text, "Par année"));
+  g_assert_nonnull (strstr (text, "10" NNBSP "000,00" EURO " en 2024"));
+  g_assert_nonnull (strstr (text, "10" NNBSP "000,00" EURO " en 2025"));
   /* The budget balances at 20 000,00 €. */
   g_assert_nonnull (strstr (text, "Budget prévisionnel"));
   g_assert_nonnull (strstr (text, "20" NNBSP "000,00" EURO));
