@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ess-dossier.h"
+#include "ess-preferences-window.h"
 #include "ess-print-preview.h"
 #include "ess-report.h"
 #include "ess-session-dialog.h"
@@ -393,6 +394,14 @@ export_pdf (EssWindow    *self,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  {
+    /* The folder set in the Preferences comes first. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *path = ess_preferences_get_export_folder (settings);
+    g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
