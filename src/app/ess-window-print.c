@@ -128,7 +128,8 @@ on_custom_widget_apply (GtkPrintOperation *operation,
   report = ess_window_print_build (self, ESS_PRINT_FICHES, TRUE, &error);
   if (report == NULL)
     {
-      g_warning ("Could not read the private notes: %s", error->message);
+      /* The fiches print without them; the user knows why. */
+      show_error (self, _("The private notes could not be read"), error->message);
       return;
     }
   g_object_set_data_full (G_OBJECT (operation), "ess-report", g_steal_pointer (&report), g_object_unref);
