@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -16,6 +14,7 @@
 #include "ess-store-funding.h"
 #include "ess-window.h"
 #include "ess-window-print.h"
+#include "ui-test-util.h"
 
 /* pdftotext writes the narrow no-break space of amounts as a space. */
 #define NNBSP_TEXT " "
@@ -27,38 +26,6 @@ typedef struct
   EssStore  *store;
   EssWindow *window;
 } Fixture;
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (20 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -73,7 +40,7 @@ fixture_setup (Fixture       *f,
   f->window = ess_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
 }
 
 static void
@@ -84,7 +51,7 @@ fixture_teardown (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (f->store);
   g_assert_finalize_object (f->store);
 
@@ -141,20 +108,20 @@ test_print_selection (Fixture       *f,
   int n_pages = 0;
 
   ess_dossier_browser_select_id (browser, 0);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_dossier_browser_select_id (browser, find (f, "APT-2012-001"));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-trash", NULL));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   /* Nothing to print in the empty trash. */
   report = ess_window_print_build (f->window, ESS_PRINT_FICHES, FALSE, &error);
   g_assert_null (report);
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-trash", NULL));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   ess_dossier_browser_select_id (browser, find (f, "APT-2012-001"));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   report = ess_window_print_build (f->window, ESS_PRINT_FICHES, FALSE, &error);
   g_assert_no_error (error);
@@ -172,22 +139,6 @@ test_print_selection (Fixture       *f,
   g_assert_nonnull (strstr (text, "Page 2 / 2"));
 }
 
-static GtkWidget *
-find_column_view (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_COLUMN_VIEW (child))
-        return child;
-      found = find_column_view (child);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* A committee pack of every demo dossier, from the window's selection. */
 static void
 test_pack_of_selection (Fixture       *f,
@@ -198,12 +149,13 @@ test_pack_of_selection (Fixture       *f,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autofree char *pdf = g_build_filename (f->dir, "pack.pdf", NULL);
   g_autofree char *text = NULL;
-  GtkWidget *view = find_column_view (GTK_WIDGET (ess_window_get_browser (f->window)));
+  GtkWidget *view = ui_test_find_widget (GTK_WIDGET (ess_window_get_browser (f->window)),
+                                         GTK_TYPE_COLUMN_VIEW, NULL);
 
   /* Ctrl+A in the list. */
   g_assert_nonnull (view);
   gtk_selection_model_select_all (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   report = ess_window_print_build (f->window, ESS_PRINT_PACK, FALSE, &error);
   g_assert_no_error (error);
@@ -227,9 +179,9 @@ test_preview (Fixture       *f,
   EssPrintPreview *preview = NULL;
 
   ess_dossier_browser_select_id (ess_window_get_browser (f->window), find (f, "APT-2012-001"));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-preview", NULL));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -238,16 +190,17 @@ test_preview (Fixture       *f,
   g_assert_nonnull (preview);
   g_assert_cmpint (ess_print_preview_get_n_pages (preview), ==, 2);
   g_assert_cmpint (ess_print_preview_get_page (preview), ==, 0);
-  wait_for_frames (20);
+  ui_test_save_screenshot (GTK_WIDGET (preview), "test-print-preview.png");
+  ui_test_wait_frames (20);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.page", "i", 1));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpint (ess_print_preview_get_page (preview), ==, 1);
   /* No page after the last one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.page", "i", 1));
   g_assert_cmpint (ess_print_preview_get_page (preview), ==, 1);
   gtk_window_destroy (GTK_WINDOW (preview));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 static void
@@ -279,13 +232,13 @@ test_session_dialog (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (ess_session_dialog_get_n_sessions (dialog), ==, 2);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (20);
-  save_screenshot (GTK_WIDGET (dialog), "test-print-session-dialog.png");
+  ui_test_wait_frames (20);
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-print-session-dialog.png");
 
   g_signal_connect (dialog, "chosen", G_CALLBACK (on_chosen), &chosen);
   ess_session_dialog_choose (dialog, 0);
   g_assert_cmpstr (chosen, ==, "2013-03-05");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 
   /* What the export dialog writes for that session: its two dossiers. */
   {
@@ -312,14 +265,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("ESS_LOCALEDIR");
+  ui_test_init (&argc, &argv);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/ui/print-selection", Fixture, NULL, fixture_setup, test_print_selection, fixture_teardown);
   g_test_add ("/ui/pack-of-selection", Fixture, NULL, fixture_setup, test_pack_of_selection, fixture_teardown);
   g_test_add ("/ui/print-preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
