@@ -17,6 +17,7 @@
 #include "ess-store-dossiers.h"
 #include "ess-store-undo.h"
 #include "ess-window.h"
+#include "ess-window-print.h"
 
 typedef enum
 {
@@ -138,6 +139,8 @@ update_actions (EssWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-full", !trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-scdl", !trash);
+
+  ess_window_print_update_actions (self, ids->len, trash);
 
   gboolean dossiers = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "dossiers") == 0;
 
@@ -1022,6 +1025,8 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "dossiers");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+
+  ess_window_print_class_init (widget_class);
 }
 
 /* Delete and Ctrl+Z act on dossiers only where they would not edit text. */

@@ -68,6 +68,12 @@ int       ess_cli_restore     (EssCliContext  *context,
 int       ess_cli_erase_contact (EssCliContext *context,
                                  int            argc,
                                  char         **argv);
+int       ess_cli_summary     (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
+int       ess_cli_committee   (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
 
 int       ess_cli_validate    (EssCliContext  *context,
                                int             argc,

@@ -25,6 +25,8 @@ static const EssCliVerb verbs[] = {
   { "import", N_("Import dossiers from an XML file"), ess_cli_import },
   { "export", N_("Export dossiers to an XML file"), ess_cli_export },
   { "export-scdl", N_("Export the granted subsidies as SCDL open data (CSV)"), ess_cli_export_scdl },
+  { "summary", N_("Write the instruction summaries of dossiers as PDF"), ess_cli_summary },
+  { "committee", N_("Write a committee pack as PDF"), ess_cli_committee },
 };
 
 static const EssCliVerb *

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tests of the `summary` and `committee` commands, run as a user would: the real binary, no display. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  char *home;      /* private XDG_DATA_HOME, with the demo database */
+  char *stdout_text;
+  char *stderr_text;
+  int   status;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->home = g_dir_make_tmp ("ess-cli-report-XXXXXX", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_chmod (f->home, 0700);
+  remove_tree (f->home);
+  g_free (f->home);
+  g_free (f->stdout_text);
+  g_free (f->stderr_text);
+}
+
+static void
+run (Fixture     *f,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
+
+  g_clear_pointer (&f->stdout_text, g_free);
+  g_clear_pointer (&f->stderr_text, g_free);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->stdout_text, &f->stderr_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  f->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static int
+n_pages (const char *text)
+{
+  int n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\f';
+  return n;
+}
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->home, "fiches.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  run (f, "summary", "APT-2012-001", "APT-2013-003", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stderr_text, ==, "");
+  text = pdf_text (pdf);
+  /* Two fiches in the order asked, the second on a page of its own. */
+  g_assert_nonnull (strstr (text, "Ville de Lille"));
+  g_assert_nonnull (strstr (text, "« Ciné cité social »"));
+  g_assert_true (strstr (text, "Ville de Lille") < strstr (text, "Travail et Culture"));
+  g_assert_cmpint (n_pages (text), ==, 3);
+}
+
+static void
+test_committee (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->home, "comite.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  run (f, "committee", "--reference", "APT-2012-001", "APT-2013-001", "APT-2013-002", "APT-2013-003",
+       "--title", "Comité de pilotage de l'APT", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Comité de pilotage de l'APT"));
+  /* pdftotext writes the narrow and no-break spaces of the amounts as spaces.
+   * The four projects of annexe 1: 171 663,00 € in all (seed 002). */
+  g_assert_nonnull (strstr (text, "171 663,00 \xe2\x82\xac"));
+  /* 2012: 110 000 € envelope, 146 000 € proposed: 36 000 € over. */
+  g_assert_nonnull (strstr (text, "-36 000,00 \xe2\x82\xac"));
+  /* 2013: 110 000 - (5 933 + 15 000 + 4 730) = 84 337 € remain. */
+  g_assert_nonnull (strstr (text, "84 337,00 \xe2\x82\xac"));
+  /* The cover, the two pages of the Lille fiche, one page for each other fiche. */
+  g_assert_cmpint (n_pages (text), ==, 6);
+}
+
+static void
+test_committee_session (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->home, "seance.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  /* No demo dossier has a committee date yet: a clear refusal. */
+  run (f, "committee", "--session", "05/03/2013", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "5 mars 2013"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run (f, "committee", "--session", "le 5 mars", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "le 5 mars"));
+  (void) text;
+}
+
+static void
+test_hostile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->home, "fiche.pdf", NULL);
+  g_autofree char *locked = g_build_filename (f->home, "verrou", NULL);
+  g_autofree char *locked_pdf = g_build_filename (locked, "fiche.pdf", NULL);
+
+  /* An unknown reference: exit 1, named, nothing written. */
+  run (f, "summary", "APT-2012-001", "APT-1999-999", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "APT-1999-999"));
+  g_assert_nonnull (strstr (f->stderr_text, "Aucun dossier"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run (f, "committee", "--reference", "NOPE", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "NOPE"));
+
+  /* A folder that cannot be written: exit 1 and a French message naming the file. */
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  run (f, "summary", "APT-2012-001", "-o", locked_pdf, NULL);
+  if (access (locked, W_OK) == 0)
+    g_assert_cmpint (f->status, ==, 0);   /* root writes anywhere: the refusal cannot be seen */
+  else
+    {
+      g_assert_cmpint (f->status, ==, 1);
+      g_assert_nonnull (strstr (f->stderr_text, locked_pdf));
+      g_assert_nonnull (strstr (f->stderr_text, "Impossible d’écrire le fichier PDF"));
+    }
+  /* A missing folder fails for everybody. */
+  run (f, "summary", "APT-2012-001", "-o", "/nonexistent/dossier/fiche.pdf", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "Impossible d’écrire le fichier PDF"));
+
+  /* Usage errors: exit 2. */
+  run (f, "summary", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "summary", "APT-2012-001", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "-o"));
+  run (f, "committee", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "committee", "--session", "2013-03-05", "--reference", "APT-2012-001", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/summary", Fixture, NULL, fixture_setup, test_summary, fixture_teardown);
+  g_test_add ("/cli/committee", Fixture, NULL, fixture_setup, test_committee, fixture_teardown);
+  g_test_add ("/cli/committee-session", Fixture, NULL, fixture_setup, test_committee_session, fixture_teardown);
+  g_test_add ("/cli/summary-hostile", Fixture, NULL, fixture_setup, test_hostile, fixture_teardown);
+
+  return g_test_run ();
+}
