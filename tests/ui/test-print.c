@@ -226,6 +226,9 @@ test_session_dialog (Fixture       *f,
                                               "2013-03-05", &error));
   g_assert_true (ess_store_set_dossier_field (f->store, find (f, "APT-2012-001"), ESS_FIELD_COMMITTEE_ON,
                                               "2012-06-12", &error));
+  /* The demo's third 2013 dossier, in no session here. */
+  g_assert_true (ess_store_set_dossier_field (f->store, find (f, "APT-2013-003"), ESS_FIELD_COMMITTEE_ON,
+                                              "", &error));
   g_assert_no_error (error);
 
   dialog = ess_session_dialog_new (GTK_WINDOW (f->window), f->store, &error);
