@@ -7,6 +7,7 @@
 #include "ess-dashboard-view.h"
 #include "ess-map-drawing.h"
 #include "ess-money.h"
+#include "ess-window-print.h"
 #include "ess-preferences-window.h"
 #include "ess-resources.h"
 #include "ess-store-dashboard.h"
@@ -30,6 +31,8 @@ struct _EssDashboardView
   GtkDropDown      *scheme_dropdown;
   GtkDropDown      *measure_dropdown;
   GtkWidget        *export_button;
+  GtkWidget        *print_button;
+  GtkWidget        *pdf_button;
   GtkWidget        *scroller;
   GtkBox           *content;
 };
@@ -386,8 +389,6 @@ add_years (EssDashboardView *self)
   const CellKind kinds[] = { CELL_TEXT, CELL_NUMBER, CELL_NUMBER, CELL_NUMBER, CELL_NUMBER,
                              CELL_NUMBER, CELL_NUMBER };
   g_autofree char *summary = NULL;
-  g_autofree char *granted = money (d->granted_cents);
-  g_autofree char *paid = money (d->paid_cents);
   Table table;
 
   table_init (&table, self, headers, kinds, G_N_ELEMENTS (headers), _("Amounts per year"));
@@ -415,16 +416,7 @@ add_years (EssDashboardView *self)
       table_add (&table, cells, query);
     }
 
-  if (d->envelope_cents > 0)
-    {
-      g_autofree char *envelope = money (d->envelope_cents);
-      g_autofree char *consumption = share (d->granted_cents, d->envelope_cents);
-      /* TRANSLATORS: granted, envelope of the period, consumption (%), paid */
-      summary = g_strdup_printf (_("%s granted of %s of envelopes (%s consumed), %s paid."),
-                                 granted, envelope, consumption, paid);
-    }
-  else
-    summary = g_strdup_printf (_("%s granted, %s paid; no envelope in this period."), granted, paid);
+  summary = ess_dashboard_years_sentence (d);
 
   add_section (self, _("Envelope and amounts per year"), summary,
                chart_new (self, g_strv_builder_end (categories), g_strdupv ((char **) series), values,
@@ -702,38 +694,15 @@ add_places (EssDashboardView *self,
 
   if (territories)
     {
-      g_autofree char *top = NULL;
-      EssDashGroup *best = NULL;
-
-      for (guint i = 0; i < groups->len; i++)
-        {
-          EssDashGroup *group = g_ptr_array_index (groups, i);
-          if (group->population > 0 &&
-              (best == NULL || ess_dash_group_amount (group, self->measure) > ess_dash_group_amount (best, self->measure)))
-            best = group;
-        }
-      if (best != NULL && total > 0)
-        {
-          g_autofree char *best_share = share (ess_dash_group_amount (best, self->measure), total);
-          g_autofree char *population_share = share (best->population, d->population);
-          /* TRANSLATORS: territory, its share of the amounts, its share of the population */
-          summary = g_strdup_printf (_("%s receives %s of the amounts for %s of the population. "
-                                       "A dossier concerning several communes is shared between them in proportion to their population."),
-                                     best->label, best_share, population_share);
-        }
+      summary = ess_dashboard_territory_sentence (d, self->measure);
       chart = self->map != NULL ? map_new (self) : NULL;
       add_section (self, _("Territories"), summary, chart, GTK_WIDGET (table.grid));
     }
   else
     {
-      EssDashGroup *small = g_ptr_array_index (groups, ESS_SIZE_CLASS_UNDER_5000);
-      g_autofree char *small_share = share (ess_dash_group_amount (small, self->measure), total);
-      g_autofree char *small_population = share (small->population, d->population);
       const char *series[] = { _("Share of the amounts"), _("Share of the population"), NULL };
 
-      /* TRANSLATORS: number of communes, share of the amounts, share of the population */
-      summary = g_strdup_printf (_("The %u communes under 5,000 inhabitants receive %s of the amounts for %s of the population."),
-                                 small->n_communes, small_share, small_population);
+      summary = ess_dashboard_equity_sentence (d, self->measure);
       chart = chart_new (self, g_strv_builder_end (categories), g_strdupv ((char **) series), g_steal_pointer (&values),
                          ESS_CHART_BASIS_POINTS, NULL, _("Chart of the shares of the amounts and of the population by commune size"));
       add_section (self, _("Equity between communes of every size"), summary, chart, GTK_WIDGET (table.grid));
@@ -818,18 +787,7 @@ add_concentration (EssDashboardView *self)
       table_add (&table, cells, NULL);
     }
 
-  if (d->beneficiaries->len > 0 && total > 0)
-    {
-      EssDashGroup *top = g_ptr_array_index (d->beneficiaries, 0);
-      g_autofree char *top_share = share (ess_dash_group_amount (top, self->measure), total);
-
-      /* TRANSLATORS: beneficiary, its share of the amounts, number of beneficiaries */
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "The largest beneficiary, %s, receives %s of the amounts shared by %u beneficiary.",
-                                              "The largest beneficiary, %s, receives %s of the amounts shared by %u beneficiaries.",
-                                              d->beneficiaries->len),
-                                 top->label, top_share, d->beneficiaries->len);
-    }
+  summary = ess_dashboard_concentration_sentence (d, self->measure);
   add_section (self, _("Concentration on the largest beneficiaries"), summary, NULL, GTK_WIDGET (table.grid));
 }
 
@@ -1026,6 +984,76 @@ on_export_clicked (EssDashboardView *self)
 }
 
 static void
+show_message (EssDashboardView *self,
+              const char       *title,
+              const char       *text)
+{
+  GtkWidget *message = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                               GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", text);
+  g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+on_print_clicked (EssDashboardView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssReport) report = ess_dashboard_view_build_report (self, &error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  if (report == NULL)
+    {
+      show_message (self, _("The report could not be made"), error->message);
+      return;
+    }
+  operation = ess_print_operation_new (report);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, _("The report could not be printed"), error->message);
+}
+
+static void
+on_pdf_response (GtkNativeDialog  *dialog,
+                 int               response,
+                 EssDashboardView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EssReport) report = ess_dashboard_view_build_report (self, &error);
+
+      if (report == NULL || !ess_report_write_pdf (report, path, &error))
+        show_message (self, _("The report could not be saved"), error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+on_pdf_clicked (EssDashboardView *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->dashboard == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Report as PDF"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* TRANSLATORS: file name of the yearly report: first and last year */
+  name = g_strdup_printf (_("report-%d-%d.pdf"), self->dashboard->first_year, self->dashboard->last_year);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 load_schemes (EssDashboardView *self)
 {
   g_autoptr(GPtrArray) schemes = ess_store_list_schemes (self->store, NULL);
@@ -1094,6 +1122,8 @@ ess_dashboard_view_constructed (GObject *object)
   g_signal_connect_swapped (self->scheme_dropdown, "notify::selected", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (self->measure_dropdown, "notify::selected", G_CALLBACK (on_measure_changed), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked), self);
+  g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (on_pdf_clicked), self);
 
   refresh (self);
 }
@@ -1180,6 +1210,8 @@ ess_dashboard_view_class_init (EssDashboardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssDashboardView, scheme_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EssDashboardView, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EssDashboardView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, EssDashboardView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, EssDashboardView, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, EssDashboardView, scroller);
   gtk_widget_class_bind_template_child (widget_class, EssDashboardView, content);
 }
@@ -1232,4 +1264,17 @@ ess_dashboard_view_to_csv (EssDashboardView *self)
   if (self->dashboard == NULL)
     return NULL;
   return ess_dashboard_to_csv (self->dashboard, self->measure);
+}
+
+EssReport *
+ess_dashboard_view_build_report (EssDashboardView  *self,
+                                 GError           **error)
+{
+  g_return_val_if_fail (ESS_IS_DASHBOARD_VIEW (self), NULL);
+
+  return ess_report_new_dashboard (self->store,
+                                   gtk_spin_button_get_value_as_int (self->first_year_spin),
+                                   MAX (gtk_spin_button_get_value_as_int (self->first_year_spin),
+                                        gtk_spin_button_get_value_as_int (self->last_year_spin)),
+                                   scheme_filter (self), error);
 }

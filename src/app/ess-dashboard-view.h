@@ -8,6 +8,7 @@
 
 #include "ess-dashboard.h"
 #include "ess-dossier-query.h"
+#include "ess-report.h"
 #include "ess-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ void                ess_dashboard_view_set_period (EssDashboardView *self,
                                                    int               last_year,
                                                    const char       *scheme);
 const EssDashboard *ess_dashboard_view_get_dashboard (EssDashboardView *self);
+/* The yearly report ("bilan") of the period and scheme shown. */
+EssReport          *ess_dashboard_view_build_report (EssDashboardView *self,
+                                                     GError          **error);
 /* The figures of every table, as a CSV file for spreadsheets. */
 char               *ess_dashboard_view_to_csv     (EssDashboardView *self);
 

@@ -74,6 +74,9 @@ int       ess_cli_summary     (EssCliContext  *context,
 int       ess_cli_committee   (EssCliContext  *context,
                                int             argc,
                                char          **argv);
+int            ess_cli_report         (EssCliContext  *context,
+                                       int             argc,
+                                       char          **argv);
 
 int       ess_cli_validate    (EssCliContext  *context,
                                int             argc,

@@ -727,3 +727,81 @@ ess_dashboard_to_csv (const EssDashboard *dashboard,
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+char *
+ess_dashboard_years_sentence (const EssDashboard *d)
+{
+  g_autofree char *granted = ess_money_format (d->granted_cents);
+  g_autofree char *paid = ess_money_format (d->paid_cents);
+
+  if (d->envelope_cents > 0)
+    {
+      g_autofree char *envelope = ess_money_format (d->envelope_cents);
+      g_autofree char *consumption = ess_percent_format (d->granted_cents, d->envelope_cents, 1);
+      /* TRANSLATORS: granted, envelope of the period, consumption (%), paid */
+      return g_strdup_printf (_("%s granted of %s of envelopes (%s consumed), %s paid."),
+                              granted, envelope, consumption, paid);
+    }
+  return g_strdup_printf (_("%s granted, %s paid; no envelope in this period."), granted, paid);
+}
+
+char *
+ess_dashboard_territory_sentence (const EssDashboard *d,
+                                  EssDashMeasure      measure)
+{
+  gint64 total = ess_dashboard_amount (d, measure);
+  EssDashGroup *best = NULL;
+  g_autofree char *best_share = NULL;
+  g_autofree char *population_share = NULL;
+
+  for (guint i = 0; i < d->territories->len; i++)
+    {
+      EssDashGroup *group = g_ptr_array_index (d->territories, i);
+      if (group->population > 0 &&
+          (best == NULL || ess_dash_group_amount (group, measure) > ess_dash_group_amount (best, measure)))
+        best = group;
+    }
+  if (best == NULL || total <= 0)
+    return NULL;
+
+  best_share = ess_percent_format (ess_dash_group_amount (best, measure), total, 1);
+  population_share = ess_percent_format (best->population, d->population, 1);
+  /* TRANSLATORS: territory, its share of the amounts, its share of the population */
+  return g_strdup_printf (_("%s receives %s of the amounts for %s of the population. "
+                            "A dossier concerning several communes is shared between them in proportion to their population."),
+                          best->label, best_share, population_share);
+}
+
+char *
+ess_dashboard_equity_sentence (const EssDashboard *d,
+                               EssDashMeasure      measure)
+{
+  const EssDashGroup *small = g_ptr_array_index (d->size_classes, ESS_SIZE_CLASS_UNDER_5000);
+  g_autofree char *small_share = ess_percent_format (ess_dash_group_amount (small, measure),
+                                                     ess_dashboard_amount (d, measure), 1);
+  g_autofree char *small_population = ess_percent_format (small->population, d->population, 1);
+
+  /* TRANSLATORS: number of communes, share of the amounts, share of the population */
+  return g_strdup_printf (_("The %u communes under 5,000 inhabitants receive %s of the amounts for %s of the population."),
+                          small->n_communes, small_share, small_population);
+}
+
+char *
+ess_dashboard_concentration_sentence (const EssDashboard *d,
+                                      EssDashMeasure      measure)
+{
+  gint64 total = ess_dashboard_amount (d, measure);
+  const EssDashGroup *top;
+  g_autofree char *top_share = NULL;
+
+  if (d->beneficiaries->len == 0 || total <= 0)
+    return NULL;
+  top = g_ptr_array_index (d->beneficiaries, 0);
+  top_share = ess_percent_format (ess_dash_group_amount (top, measure), total, 1);
+  /* TRANSLATORS: beneficiary, its share of the amounts, number of beneficiaries */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The largest beneficiary, %s, receives %s of the amounts shared by %u beneficiary.",
+                                       "The largest beneficiary, %s, receives %s of the amounts shared by %u beneficiaries.",
+                                       d->beneficiaries->len),
+                          top->label, top_share, d->beneficiaries->len);
+}

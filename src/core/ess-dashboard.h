@@ -176,6 +176,16 @@ gint64        ess_dashboard_amount    (const EssDashboard *dashboard,
 gint64        ess_dash_per_inhabitant (gint64              cents,
                                        gint64              population);
 
+/* The sentences that answer the officials' questions, the same on the
+ * screen and on paper; NULL when there is nothing to say. */
+char         *ess_dashboard_years_sentence         (const EssDashboard *dashboard);
+char         *ess_dashboard_territory_sentence     (const EssDashboard *dashboard,
+                                                    EssDashMeasure      measure);
+char         *ess_dashboard_equity_sentence        (const EssDashboard *dashboard,
+                                                    EssDashMeasure      measure);
+char         *ess_dashboard_concentration_sentence (const EssDashboard *dashboard,
+                                                    EssDashMeasure      measure);
+
 /* Every figure of the dashboard as CSV for spreadsheets: ';' separator,
  * UTF-8 with a BOM, decimal comma, one header line; one row per year,
  * territory, size class, legal form, volet, axis, beneficiary and status,

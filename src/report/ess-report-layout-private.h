@@ -86,6 +86,7 @@ typedef enum
   BLOCK_TABLE,
   BLOCK_BOX,
   BLOCK_SIGNATURE,
+  BLOCK_FIGURE,
 } BlockKind;
 
 typedef struct
@@ -123,6 +124,10 @@ struct _EssReportBlock
   char               *strings[5];
   GPtrArray          *items;     /* GridItem, TableRow or BoxItem */
   GPtrArray          *columns;   /* Column */
+  double              height;    /* a figure's */
+  EssReportDrawFunc   draw;
+  gpointer            draw_data;
+  GDestroyNotify      draw_destroy;
 };
 
 /* What a row paints, relative to its top left corner. */
@@ -154,6 +159,8 @@ typedef struct
   gboolean              page_break;
   char                 *section;
   const EssReportBlock *frame;            /* the box drawn around it, or NULL */
+  const EssReportBlock *figure;           /* drawn on the whole row, or NULL */
+  double                width;            /* the content width, for a figure */
 } Row;
 
 typedef struct

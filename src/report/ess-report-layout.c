@@ -766,7 +766,7 @@ split_row (Row       *row,
   double start = 0;
   gboolean first = TRUE;
 
-  if (row->height <= ROW_SPLIT)
+  if (row->height <= ROW_SPLIT || row->figure != NULL)
     {
       g_ptr_array_add (out, row);
       return;
@@ -841,7 +841,10 @@ split_tall_rows (EssReport *self,
   gboolean any = FALSE;
 
   for (guint i = first; i < n && !any; i++)
-    any = ((Row *) g_ptr_array_index (self->rows, i))->height > ROW_SPLIT;
+    {
+      const Row *row = g_ptr_array_index (self->rows, i);
+      any = row->height > ROW_SPLIT && row->figure == NULL;
+    }
   if (!any)
     return;
 
@@ -861,6 +864,19 @@ split_tall_rows (EssReport *self,
     }
   while (out->len > 0)
     g_ptr_array_add (self->rows, g_ptr_array_steal_index (out, 0));
+}
+
+/* A figure is one row, never split: no taller than a page's content. */
+static void
+compile_figure (EssReport            *self,
+                const EssReportBlock *block,
+                double                width)
+{
+  Row *row = add_row (self, MIN (block->height, ROW_SPLIT * 3));
+
+  row->figure = block;
+  row->width = width;
+  row->space_before = 6;
 }
 
 void
@@ -902,6 +918,9 @@ ess_report_layout_compile (EssReport *self,
           break;
         case BLOCK_SIGNATURE:
           compile_signature (self, block, width);
+          break;
+        case BLOCK_FIGURE:
+          compile_figure (self, block, width);
           break;
         default:
           g_assert_not_reached ();

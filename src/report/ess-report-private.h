@@ -4,6 +4,7 @@
  * measure. */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "ess-report.h"
@@ -130,6 +131,18 @@ void            ess_report_add_signature     (EssReport          *self,
 /* The print date, "5 mars 2024". */
 char           *ess_report_dup_date_long     (EssReport          *self);
 
+/* A figure drawn by @draw on the content width and @height points, kept
+ * on one page. @draw gets a context whose origin is the figure's top left
+ * corner. @destroy frees @data with the report. */
+typedef void  (*EssReportDrawFunc)           (cairo_t            *cr,
+                                              double              width,
+                                              double              height,
+                                              gpointer            data);
+void            ess_report_add_figure        (EssReport          *self,
+                                              double              height,
+                                              EssReportDrawFunc   draw,
+                                              gpointer            data,
+                                              GDestroyNotify      destroy);
 /* Markup helpers. */
 char           *ess_report_markup_alert      (const char         *text);
 char           *ess_report_markup_bold       (const char         *text);

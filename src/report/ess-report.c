@@ -84,6 +84,8 @@ block_free (gpointer data)
     g_free (block->strings[i]);
   g_clear_pointer (&block->items, g_ptr_array_unref);
   g_clear_pointer (&block->columns, g_ptr_array_unref);
+  if (block->draw_destroy != NULL)
+    block->draw_destroy (block->draw_data);
   g_free (block);
 }
 
@@ -430,6 +432,26 @@ ess_report_box_add (EssReportBlock *box,
 }
 
 void
+ess_report_add_figure (EssReport         *self,
+                       double             height,
+                       EssReportDrawFunc  draw,
+                       gpointer           data,
+                       GDestroyNotify     destroy)
+{
+  EssReportBlock *block;
+
+  g_return_if_fail (ESS_IS_REPORT (self));
+  g_return_if_fail (draw != NULL);
+  g_return_if_fail (height > 0);
+
+  block = add_block (self, BLOCK_FIGURE);
+  block->height = height;
+  block->draw = draw;
+  block->draw_data = data;
+  block->draw_destroy = destroy;
+}
+
+void
 ess_report_add_signature (EssReport  *self,
                           const char *role,
                           const char *name,
@@ -610,6 +632,16 @@ paint_row (cairo_t   *cr,
         pango_cairo_show_layout (cr, text->layout);
       else
         pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (text->layout, text->line));
+    }
+
+  if (row->figure != NULL)
+    {
+      /* A figure never paints outside its row. */
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, 0, row->width, row->height);
+      cairo_clip (cr);
+      row->figure->draw (cr, row->width, row->height, row->figure->draw_data);
+      cairo_restore (cr);
     }
 }
 
@@ -812,7 +844,7 @@ ess_report_get_page_boxes (EssReport *self,
       double top = CONTENT_TOP + placed->y;
 
       /* A frame spans the content width, from the row's top to its bottom. */
-      if (row->frame != NULL)
+      if (row->frame != NULL || row->figure != NULL)
         append_box (boxes, MARGIN_X, top, self->rows_width, row->height);
 
       for (guint f = 0; f < row->fills->len; f++)

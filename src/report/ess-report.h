@@ -40,6 +40,17 @@ EssReport  *ess_report_new_committee  (EssStore      *store,
                                        const char    *title,
                                        GError       **error);
 
+/* The yearly report of the dashboard ("bilan") of the years
+ * @first_year..@last_year for @scheme (NULL: every scheme): envelopes and
+ * amounts per year, commune sizes against their population, the
+ * territories on the map, the largest beneficiaries, legal forms, volets
+ * and the dossiers by status, with the dashboard's sentences and charts. */
+EssReport  *ess_report_new_dashboard  (EssStore      *store,
+                                       int            first_year,
+                                       int            last_year,
+                                       const char    *scheme,
+                                       GError       **error);
+
 /* The document's title, for the print job and the PDF metadata. */
 const char *ess_report_get_title      (EssReport     *self);
 /* The date printed in the page header and under the signature: now,

@@ -215,6 +215,69 @@ test_hostile (Fixture       *f,
   g_assert_cmpint (f->status, ==, 2);
 }
 
+/* The yearly report of the dashboard: the APT of 2012-2013 on paper,
+ * figures computed by hand (seed 002, annexe 1; data/communes.csv). */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->home, "bilan.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  run (f, "report", "--year", "2012", "--to", "2013", "--scheme", "APT", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stderr_text, ==, "");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Bilan 2012–2013"));
+  g_assert_nonnull (strstr (text, "Appel à projets aux territoires"));
+  /* 146 000 + 5 933 + 15 000 + 4 730 of 2 x 110 000 €. */
+  g_assert_nonnull (strstr (text, "171 663,00 € accordés sur 220 000,00 € d’enveloppes (78,0 % consommés)"));
+  /* The question of the officials: 2 540,38 € (1,5 %) to the 50 communes
+   * under 5 000 inhabitants, 105 462 of 1 195 234 inhabitants (8,8 %). */
+  g_assert_nonnull (strstr (text, "Les 50 communes de moins de 5 000 habitants reçoivent 1,5 % des montants pour 8,8 % de la population."));
+  g_assert_nonnull (strstr (text, "2 540,38 €"));
+  /* One commune received 85 % of the grants. */
+  g_assert_nonnull (strstr (text, "Le premier bénéficiaire, Ville de Lille, reçoit 85,1 % des montants"));
+  /* The map's figures: Lillois, 148 461,18 € for 238 246 inhabitants. */
+  g_assert_nonnull (strstr (text, "0,62 €/hab."));
+  g_assert_cmpint (n_pages (text), >=, 2);
+
+  /* A year without dossiers still makes a report, with zeros. */
+  run (f, "report", "--year", "2020", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Bilan 2020"));
+  g_assert_nonnull (strstr (text, "0 dossier, 0,00 € accordés"));
+}
+
+static void
+test_report_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->home, "bilan.pdf", NULL);
+  g_autofree char *locked = g_build_filename (f->home, "absent", "bilan.pdf", NULL);
+
+  run (f, "report", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "--year AAAA"));
+  run (f, "report", "--year", "13", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "«\u00a013\u00a0»"));
+  run (f, "report", "--year", "2013", "--to", "2012", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->stderr_text, "--to attend une année de 2013 à 2200, et non «\u00a02012\u00a0»"));
+  run (f, "report", "--year", "2013", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "report", "--year", "2013", "--scheme", "XYZ", "-o", pdf, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, "Aucun dispositif n’a le code «\u00a0XYZ\u00a0»."));
+  run (f, "report", "--year", "2013", "-o", locked, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stderr_text, locked));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +288,8 @@ main (int   argc,
   g_test_add ("/cli/committee", Fixture, NULL, fixture_setup, test_committee, fixture_teardown);
   g_test_add ("/cli/committee-session", Fixture, NULL, fixture_setup, test_committee_session, fixture_teardown);
   g_test_add ("/cli/summary-hostile", Fixture, NULL, fixture_setup, test_hostile, fixture_teardown);
+  g_test_add ("/cli/report", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
+  g_test_add ("/cli/report-hostile", Fixture, NULL, fixture_setup, test_report_hostile, fixture_teardown);
 
   return g_test_run ();
 }

@@ -686,6 +686,27 @@ test_unwritable (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The dashboard's yearly report: its charts and map are figures that
+ * stay inside the margins on every paper, and never split. */
+static void
+test_dashboard_report (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssReport) report = ess_report_new_dashboard (f->store, 2012, 2013, "APT", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (ess_report_get_title (report), ==, "Bilan 2012–2013");
+  g_assert_cmpint (ess_report_get_n_pages (report, ESS_REPORT_A4_WIDTH, ESS_REPORT_A4_HEIGHT), >=, 2);
+  assert_inside_margins (report);
+
+  g_clear_object (&report);
+  report = ess_report_new_dashboard (f->store, 2012, 2013, "NOPE", &error);
+  g_assert_null (report);
+  g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +726,7 @@ main (int   argc,
   g_test_add ("/report/long-texts", Fixture, NULL, fixture_setup, test_long_texts, fixture_teardown);
   g_test_add ("/report/committee-pack", Fixture, NULL, fixture_setup, test_committee_pack, fixture_teardown);
   g_test_add ("/report/unwritable", Fixture, NULL, fixture_setup, test_unwritable, fixture_teardown);
+  g_test_add ("/report/dashboard", Fixture, NULL, fixture_setup, test_dashboard_report, fixture_teardown);
 
   return g_test_run ();
 }

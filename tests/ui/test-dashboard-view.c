@@ -72,6 +72,15 @@ test_apt_figures_and_click_through (void)
   g_assert_nonnull (strstr (csv, "Taille des communes;Moins de 5\u00a0000 habitants;2;;"));
   g_assert_nonnull (strstr (csv, ";2540,38;"));
 
+  /* The yearly report of what is shown, for printing or PDF. */
+  {
+    g_autoptr(EssReport) report = ess_dashboard_view_build_report (view, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ess_report_get_title (report), ==, "Bilan 2012–2013");
+    g_assert_cmpint (ess_report_get_n_pages (report, ESS_REPORT_A4_WIDTH, ESS_REPORT_A4_HEIGHT), >=, 2);
+  }
+
   /* Click-through: the Lillois territory opens the list filtered on it,
    * which holds Lille's dossier and Ciné cité social. */
   button = NULL;
