@@ -1190,6 +1190,28 @@ make_entry (EssScenarioView *self,
   return entry;
 }
 
+/* Names @widget for screen readers: the inputs of a grid have their row
+ * and column headings only on screen. Returns @widget. */
+static GtkWidget *
+named (GtkWidget  *widget,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static GtkWidget *
+named (GtkWidget  *widget,
+       const char *format,
+       ...)
+{
+  g_autofree char *name = NULL;
+  va_list args;
+
+  va_start (args, format);
+  name = g_strdup_vprintf (format, args);
+  va_end (args);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return widget;
+}
+
 static GtkWidget *
 make_text_view (EssScenarioView *self,
                 const char      *text,
@@ -1314,7 +1336,7 @@ build_general (EssScenarioView   *self,
   GtkWidget *horizon = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *first = g_strdup_printf ("%d", scenario->first_year);
   g_autofree char *last = g_strdup_printf ("%d", scenario->last_year);
-  GtkWidget *name = make_entry (self, scenario->name, 40, FIELD_NAME, 0, 0, 0);
+  GtkWidget *name = named (make_entry (self, scenario->name, 40, FIELD_NAME, 0, 0, 0), "%s", _("Name"));
 
   gtk_widget_set_hexpand (name, TRUE);
   int row = 0;
@@ -1327,21 +1349,24 @@ build_general (EssScenarioView   *self,
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Name"), 0, NULL), 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), name, 1, row++, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Kind"), 0, NULL), 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), make_dropdown (self, kinds, scenario->kind, FIELD_KIND, 0, 0), 1, row++, 1, 1);
-  gtk_box_append (GTK_BOX (horizon), make_entry (self, first, 6, FIELD_FIRST_YEAR, 0, 0, 0));
+  gtk_grid_attach (GTK_GRID (grid), named (make_dropdown (self, kinds, scenario->kind, FIELD_KIND, 0, 0), "%s", _("Kind")), 1, row++, 1, 1);
+  gtk_box_append (GTK_BOX (horizon), named (make_entry (self, first, 6, FIELD_FIRST_YEAR, 0, 0, 0), "%s",
+                                            _("First year")));
   gtk_box_append (GTK_BOX (horizon), cell_label ("–", 0.5, NULL));
-  gtk_box_append (GTK_BOX (horizon), make_entry (self, last, 6, FIELD_LAST_YEAR, 0, 0, 0));
+  gtk_box_append (GTK_BOX (horizon), named (make_entry (self, last, 6, FIELD_LAST_YEAR, 0, 0, 0), "%s",
+                                            _("Last year")));
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Horizon"), 0, NULL), 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), horizon, 1, row++, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Ongoing APT dossiers"), 0, NULL), 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), make_dropdown (self, treatments, scenario->portfolio_default,
-                                                   FIELD_PORTFOLIO, 0, 0), 1, row++, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), named (make_dropdown (self, treatments, scenario->portfolio_default,
+                                                          FIELD_PORTFOLIO, 0, 0), "%s", _("Ongoing APT dossiers")),
+                   1, row++, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Description"), 0, NULL), 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), make_text_view (self, scenario->description, FIELD_DESCRIPTION), 1, row++, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), named (make_text_view (self, scenario->description, FIELD_DESCRIPTION), "%s", _("Description")), 1, row++, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Arguments for"), 0, NULL), 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), make_text_view (self, scenario->arguments_for, FIELD_FOR), 1, row++, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), named (make_text_view (self, scenario->arguments_for, FIELD_FOR), "%s", _("Arguments for")), 1, row++, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Arguments against"), 0, NULL), 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), make_text_view (self, scenario->arguments_against, FIELD_AGAINST), 1, row++, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), named (make_text_view (self, scenario->arguments_against, FIELD_AGAINST), "%s", _("Arguments against")), 1, row++, 1, 1);
 }
 
 static void
@@ -1362,13 +1387,16 @@ build_budget (EssScenarioView   *self,
     {
       const EssScenarioLine *line = g_ptr_array_index (scenario->lines, l);
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      GtkWidget *label = make_entry (self, line->label, 24, FIELD_LINE_LABEL, l, 0, 0);
+      GtkWidget *label = named (make_entry (self, line->label, 24, FIELD_LINE_LABEL, l, 0, 0),
+                                _("Budget line %u"), l + 1);
 
       gtk_widget_add_css_class (label, "heading");
       gtk_widget_set_margin_top (label, l > 0 ? 10 : 0);
       gtk_grid_attach (GTK_GRID (grid), label, 0, row, 2, 1);
-      gtk_grid_attach (GTK_GRID (grid), make_dropdown (self, translated, line->nature == ESS_NATURE_PROJECTS ? 0 : 1,
-                                                       FIELD_LINE_NATURE, l, 0),
+      gtk_grid_attach (GTK_GRID (grid),
+                       named (make_dropdown (self, translated, line->nature == ESS_NATURE_PROJECTS ? 0 : 1,
+                                             FIELD_LINE_NATURE, l, 0),
+                              _("%s, nature"), line->label),
                        2, row, MIN (2, n_years), 1);
       gtk_widget_set_tooltip_text (remove, _("Remove this line"));
       gtk_widget_set_halign (remove, GTK_ALIGN_START);
@@ -1385,14 +1413,18 @@ build_budget (EssScenarioView   *self,
               const EssLineAmount *amount = &g_array_index (line->amounts, EssLineAmount, y);
               g_autofree char *text = ess_money_format_plain (share == 0 ? amount->metropole : amount->cofunders);
               gtk_grid_attach (GTK_GRID (grid),
-                               make_entry (self, text, 9, share == 0 ? FIELD_LINE_METROPOLE : FIELD_LINE_COFUNDERS,
-                                           l, scenario->first_year + y, 0),
+                               named (make_entry (self, text, 9,
+                                                  share == 0 ? FIELD_LINE_METROPOLE : FIELD_LINE_COFUNDERS,
+                                                  l, scenario->first_year + y, 0),
+                                      "%s, %s, %d", line->label, share == 0 ? _("Métropole") : _("Co-funders"),
+                                      scenario->first_year + y),
                                2 + y, row, 1, 1);
             }
           row++;
         }
       gtk_grid_attach (GTK_GRID (grid), cell_label (_("Hypothesis"), 0, "dim-label"), 1, row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), make_entry (self, line->hypothesis, 20, FIELD_LINE_HYPOTHESIS, l, 0, 0),
+      gtk_grid_attach (GTK_GRID (grid), named (make_entry (self, line->hypothesis, 20, FIELD_LINE_HYPOTHESIS, l, 0, 0),
+                                               "%s, %s", line->label, _("Hypothesis")),
                        2, row++, n_years, 1);
     }
   gtk_widget_set_halign (add, GTK_ALIGN_START);
@@ -1421,11 +1453,14 @@ build_assumptions (EssScenarioView   *self,
       for (int y = 0; y < n_years; y++)
         {
           g_autofree char *text = format_centi (a, g_array_index (scenario->years, EssScenarioYear, y).assumptions[a]);
-          gtk_grid_attach (GTK_GRID (grid), make_entry (self, text, 7, FIELD_ASSUMPTION, a, scenario->first_year + y, 0),
+          gtk_grid_attach (GTK_GRID (grid),
+                           named (make_entry (self, text, 7, FIELD_ASSUMPTION, a, scenario->first_year + y, 0),
+                                  "%s, %d", ess_assumption_label (a), scenario->first_year + y),
                            1 + y, row, 1, 1);
         }
       row++;
-      gtk_grid_attach (GTK_GRID (grid), make_entry (self, scenario->hypotheses[a], 20, FIELD_HYPOTHESIS, a, 0, 0),
+      gtk_grid_attach (GTK_GRID (grid), named (make_entry (self, scenario->hypotheses[a], 20, FIELD_HYPOTHESIS, a, 0, 0),
+                                               "%s, %s", ess_assumption_label (a), _("Hypothesis")),
                        1, row++, n_years, 1);
     }
 }
@@ -1465,14 +1500,17 @@ build_reach (EssScenarioView   *self,
                                         : g_strdup_printf ("%" G_GINT64_FORMAT,
                                                            fields[f] == FIELD_REACH_PROJECTS ? reach->projects
                                                                                              : reach->communes);
-              gtk_grid_attach (GTK_GRID (grid), make_entry (self, text, 9, fields[f], c, scenario->first_year + y, 0),
+              gtk_grid_attach (GTK_GRID (grid),
+                               named (make_entry (self, text, 9, fields[f], c, scenario->first_year + y, 0),
+                                      "%s, %s, %d", ess_size_class_label (c), names[f], scenario->first_year + y),
                                2 + y, row, 1, 1);
             }
           row++;
         }
     }
   gtk_grid_attach (GTK_GRID (grid), cell_label (_("Hypothesis"), 0, "dim-label"), 1, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), make_entry (self, scenario->reach_hypothesis, 20, FIELD_REACH_HYPOTHESIS, 0, 0, 0),
+  gtk_grid_attach (GTK_GRID (grid), named (make_entry (self, scenario->reach_hypothesis, 20, FIELD_REACH_HYPOTHESIS, 0, 0, 0),
+                                           "%s", _("Hypothesis")),
                    2, row, n_years, 1);
 
   grid = section (self->editor_box, _("Expected reach by territory"), NULL);
@@ -1501,8 +1539,11 @@ build_reach (EssScenarioView   *self,
                 }
               text = f == 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : ess_money_format_plain (value);
               gtk_grid_attach (GTK_GRID (grid),
-                               make_entry (self, text, 9, f == 0 ? FIELD_TERRITORY_PROJECTS : FIELD_TERRITORY_CENTS,
-                                           t, scenario->first_year + y, id),
+                               named (make_entry (self, text, 9,
+                                                  f == 0 ? FIELD_TERRITORY_PROJECTS : FIELD_TERRITORY_CENTS,
+                                                  t, scenario->first_year + y, id),
+                                      "%s, %s, %d", (char *) g_hash_table_lookup (self->territory_names, &id),
+                                      names[f], scenario->first_year + y),
                                2 + y, row, 1, 1);
             }
           row++;
@@ -1543,7 +1584,8 @@ build_portfolio (EssScenarioView   *self,
       gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), make_dropdown (self, items, selected, FIELD_TREATMENT, i, item->dossier_id),
+      gtk_grid_attach (GTK_GRID (grid), named (make_dropdown (self, items, selected, FIELD_TREATMENT, i, item->dossier_id),
+                                               "%s", item->reference),
                        1, row++, 1, 1);
     }
   if (self->portfolio->len > MAX_PORTFOLIO_ROWS)
