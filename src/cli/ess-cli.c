@@ -27,7 +27,7 @@ static const EssCliVerb verbs[] = {
   { "export-scdl", N_("Export the granted subsidies as SCDL open data (CSV)"), ess_cli_export_scdl },
   { "summary", N_("Write the instruction summaries of dossiers as PDF"), ess_cli_summary },
   { "committee", N_("Write a committee pack as PDF"), ess_cli_committee },
-  { "scenarios", N_("List or compare the scenarios (text or CSV)"), ess_cli_scenarios },
+  { "scenarios", N_("List or compare the scenarios (text, CSV or PDF)"), ess_cli_scenarios },
 };
 
 static const EssCliVerb *
