@@ -77,6 +77,7 @@ struct _EssScenarioView
   guint           save_idle;
   EssScenario    *pending;         /* shown, not yet written */
   gboolean        portfolio_dirty;
+  gboolean        disposing;
 
   GtkWidget      *paned;
   GtkListBox     *scenario_list;
@@ -767,8 +768,14 @@ flush_pending (EssScenarioView *self)
   if (ess_store_save_scenario (self->store, pending, &error) == 0)
     {
       self->saving--;
-      reload (self);
-      show_error (self, NULL, error->message);
+      /* A view going away has nothing left to show it on. */
+      if (self->disposing)
+        g_warning ("A scenario edit could not be written: %s", error->message);
+      else
+        {
+          reload (self);
+          show_error (self, NULL, error->message);
+        }
       return FALSE;
     }
   self->saving--;
@@ -1965,6 +1972,7 @@ ess_scenario_view_dispose (GObject *object)
   EssScenarioView *self = (EssScenarioView *) object;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  self->disposing = TRUE;
   if (self->store != NULL)
     flush_pending (self);
   g_clear_pointer (&self->pending, ess_scenario_free);
