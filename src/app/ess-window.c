@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ess-dashboard-view.h"
+#include "ess-scenario-view.h"
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
 #include "ess-envelopes-dialog.h"
@@ -46,6 +47,8 @@ struct _EssWindow
   GtkStack             *view_stack;
   GtkWidget            *dashboard_page;
   EssDashboardView     *dashboard;
+  GtkWidget            *scenarios_page;
+  GtkWidget            *scenario_view;
   GtkRevealer          *undo_revealer;
   GtkLabel             *undo_label;
   GtkWidget            *status_button;
@@ -55,6 +58,7 @@ struct _EssWindow
   GtkWidget            *new_button;
   GtkWidget            *undo_dismiss_button;
   GMenu                *recent_section;
+  GtkWidget            *show_trash_button;
 };
 
 G_DEFINE_FINAL_TYPE (EssWindow, ess_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -149,6 +153,7 @@ update_actions (EssWindow *self)
   gtk_widget_set_visible (self->new_button, dossiers && !trash);
   gtk_widget_set_visible (self->restore_button, dossiers && trash);
   gtk_widget_set_visible (self->empty_trash_button, dossiers && trash);
+  gtk_widget_set_visible (self->show_trash_button, dossiers);
 }
 
 static void
@@ -182,6 +187,14 @@ on_view_changed (EssWindow *self)
       gtk_widget_set_vexpand (GTK_WIDGET (self->dashboard), TRUE);
       gtk_box_append (GTK_BOX (self->dashboard_page), GTK_WIDGET (self->dashboard));
       g_signal_connect_object (self->dashboard, "show-dossiers", G_CALLBACK (on_dashboard_show_dossiers), self, 0);
+    }
+  /* So are the scenarios, which read the ongoing APT dossiers. */
+  if (self->scenario_view == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "scenarios") == 0)
+    {
+      self->scenario_view = ess_scenario_view_new (self->store);
+      gtk_widget_set_vexpand (self->scenario_view, TRUE);
+      gtk_box_append (GTK_BOX (self->scenarios_page), self->scenario_view);
     }
   update_actions (self);
 }
@@ -865,6 +878,8 @@ ess_window_constructed (GObject *object)
 
   self->dashboard_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_stack_add_titled (self->view_stack, self->dashboard_page, "dashboard", _("Dashboard"));
+  self->scenarios_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_stack_add_titled (self->view_stack, self->scenarios_page, "scenarios", _("Scenarios"));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
@@ -997,6 +1012,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, undo_dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, EssWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, EssWindow, show_trash_button);
 
   gtk_widget_class_install_action (widget_class, "win.new-dossier", NULL, new_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
@@ -1027,6 +1043,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 
   ess_window_print_class_init (widget_class);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "scenarios");
 }
 
 /* Delete and Ctrl+Z act on dossiers only where they would not edit text. */
@@ -1108,6 +1125,13 @@ ess_window_show_view (EssWindow  *self,
 {
   g_return_if_fail (ESS_IS_WINDOW (self));
   gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+EssScenarioView *
+ess_window_get_scenario_view (EssWindow *self)
+{
+  g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
+  return self->scenario_view ? ESS_SCENARIO_VIEW (self->scenario_view) : NULL;
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 #include "ess-dossier-browser.h"
 #include "ess-dossier-editor.h"
 #include "ess-import-dialog.h"
+#include "ess-scenario-view.h"
 #include "ess-store.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,7 @@ EssWindow  *ess_window_new            (EssApplication *application,
 GListModel        *ess_window_get_dossiers   (EssWindow      *self);
 EssDossierBrowser *ess_window_get_browser    (EssWindow      *self);
 EssDossierEditor  *ess_window_get_editor     (EssWindow      *self);
-/* "dossiers" or "dashboard". */
+/* "dossiers", "dashboard" or "scenarios". */
 void               ess_window_show_view      (EssWindow      *self,
                                               const char     *name);
 /* The dashboard, made when it is first shown; NULL before. */
@@ -43,5 +44,7 @@ int                ess_window_export_to_file (EssWindow      *self,
 gboolean           ess_window_export_scdl_to_file (EssWindow  *self,
                                                    GFile      *file,
                                                    GError    **error);
+/* The scenarios view, made when it is first shown ("scenarios"); NULL before. */
+EssScenarioView   *ess_window_get_scenario_view (EssWindow    *self);
 
 G_END_DECLS

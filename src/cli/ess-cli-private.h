@@ -90,5 +90,8 @@ int       ess_cli_export      (EssCliContext  *context,
 int       ess_cli_export_scdl (EssCliContext  *context,
                                int             argc,
                                char          **argv);
+int       ess_cli_scenarios   (EssCliContext  *context,
+                               int             argc,
+                               char          **argv);
 
 G_END_DECLS

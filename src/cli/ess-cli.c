@@ -28,6 +28,7 @@ static const EssCliVerb verbs[] = {
   { "summary", N_("Write the instruction summaries of dossiers as PDF"), ess_cli_summary },
   { "committee", N_("Write a committee pack as PDF"), ess_cli_committee },
   { "report", N_("Write the yearly report of the dashboard as PDF"), ess_cli_report },
+  { "scenarios", N_("List or compare the scenarios (text, CSV or PDF)"), ess_cli_scenarios },
 };
 
 static const EssCliVerb *

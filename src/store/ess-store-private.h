@@ -51,6 +51,8 @@ const char   *ess_store_column_text   (sqlite3_stmt *stmt,
 
 gboolean      ess_store_seed_reference (EssStore   *self,
                                         GError    **error);
+gboolean      ess_store_seed_scenarios (EssStore   *self,
+                                        GError    **error);
 gboolean      ess_store_seed_demo      (EssStore   *self,
                                         GBytes     *keyfile_data,
                                         GError    **error);

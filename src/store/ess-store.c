@@ -21,7 +21,12 @@ static const char * const migrations[] = {
   "0001-initial.sql",
   "0002-workspace.sql",
   "0003-funding.sql",
+  "0004-scenarios.sql",
 };
+
+/* The schema version that brought the scenarios: a database reaching it
+ * gets the seed scenarios of data/scenarios.ini. */
+#define SCENARIOS_VERSION 4
 
 struct _EssStore
 {
@@ -792,10 +797,14 @@ ess_store_open (const char         *path,
   if (!ess_store_migrate (self, error))
     return NULL;
 
+  if (self->created && !ess_store_seed_reference (self, error))
+    return NULL;
+
+  if (version < SCENARIOS_VERSION && !ess_store_seed_scenarios (self, error))
+    return NULL;
+
   if (self->created)
     {
-      if (!ess_store_seed_reference (self, error))
-        return NULL;
 
       if (flags & ESS_STORE_OPEN_DEMO_DATA)
         {
