@@ -22,7 +22,6 @@ static const char * const migrations[] = {
   "0002-workspace.sql",
   "0003-funding.sql",
   "0004-scenarios.sql",
-  "0005-list-indexes.sql",
 };
 
 /* The schema version that brought the scenarios: a database reaching it
