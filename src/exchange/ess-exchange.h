@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * kilobytes and 9 levels of elements: the limits leave room for tens of
  * thousands of dossiers while bounding what a hostile file can make the
  * parser do. */
-#define ESS_EXCHANGE_MAX_FILE_SIZE   (64 * 1024 * 1024)   /* bytes */
+#define ESS_EXCHANGE_MAX_FILE_SIZE   (128 * 1024 * 1024)   /* bytes: 10 000 dossiers with large plans are about 90 MB */
 #define ESS_EXCHANGE_MAX_DEPTH       32                   /* nested elements */
 #define ESS_EXCHANGE_MAX_TEXT        (256 * 1024)         /* bytes of one text or attribute value */
 

@@ -469,7 +469,7 @@ static const Refused refused[] = {
   { "end-before-start.xml", ":20: <end>\u00a0: ",
     "La date de fin 28/02/2024 est antérieure à la date de début 01/03/2025" },
   { "huge-text", ":5: <title>\u00a0: ", "un texte de plus de 262144 octets\u00a0: refusé" },
-  { "oversize", ": ", "le fichier fait plus de 67108864 octets\u00a0: refusé" },
+  { "oversize", ": ", "le fichier fait plus de 134217728 octets\u00a0: refusé" },
 };
 
 /* Files too large to keep in the repository are made from the valid one. */
@@ -496,7 +496,7 @@ make_file (Fixture    *f,
   else
     {
       /* A valid start, then a comment that goes past the limit. */
-      gsize size = 64 * 1024 * 1024 + 1;
+      gsize size = 128 * 1024 * 1024 + 1;   /* ESS_EXCHANGE_MAX_FILE_SIZE + 1 */
       g_autofree char *big = g_malloc (size);
       gsize head = strlen ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--");
 
