@@ -155,6 +155,16 @@ make_siret (GRand      *rand,
 }
 
 static void
+commune_free (gpointer data)
+{
+  Commune *commune = data;
+
+  g_free (commune->insee);
+  g_free (commune->name);
+  g_free (commune);
+}
+
+static void
 load_communes (Generator *gen)
 {
   g_autoptr(GBytes) bytes = g_resource_lookup_data (ess_get_resource (), RESOURCE_PREFIX "/data/communes.csv", 0, NULL);
@@ -163,7 +173,7 @@ load_communes (Generator *gen)
   const char *text = g_bytes_get_data (bytes, &size);
 
   rows = ess_csv_parse (text, size, ',', NULL);
-  gen->communes = g_ptr_array_new ();
+  gen->communes = g_ptr_array_new_with_free_func (commune_free);
   for (guint i = 1; i < rows->len; i++)
     {
       char **cells = g_ptr_array_index (rows, i);
@@ -330,6 +340,15 @@ make_plan (Generator *gen,
   return plan;
 }
 
+/* Sets a string field that may already hold one. */
+static void
+replace (char **field,
+         char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
 static EssDossierBundle *
 make_bundle (Generator *gen,
              guint      index)
@@ -349,12 +368,12 @@ make_bundle (Generator *gen,
 
   g_hash_table_insert (gen->counters, g_strdup (key), GUINT_TO_POINTER (number));
   /* Thousands of dossiers a year in one scheme need five digits. */
-  d->reference = g_strdup_printf ("%s-%d-%05u", scheme, year, number);
-  d->title = g_strdup_printf ("%s %s", PICK (gen->rand, verbs), PICK (gen->rand, objects));
-  d->description = make_text (gen, g_rand_int_range (gen->rand, 2, 9));
-  d->scheme = g_strdup (scheme);
+  replace (&d->reference, g_strdup_printf ("%s-%d-%05u", scheme, year, number));
+  replace (&d->title, g_strdup_printf ("%s %s", PICK (gen->rand, verbs), PICK (gen->rand, objects)));
+  replace (&d->description, make_text (gen, g_rand_int_range (gen->rand, 2, 9)));
+  replace (&d->scheme, g_strdup (scheme));
   d->volet = strcmp (scheme, "APT") == 0 ? g_rand_int_range (gen->rand, 1, 3) : 0;
-  d->axis = g_strdup (PICK (gen->rand, axes));
+  replace (&d->axis, g_strdup (PICK (gen->rand, axes)));
   d->year = year;
   d->status = status;
   d->requested_cents = amount_between (gen->rand, 2000, strcmp (scheme, "SIEG") == 0 ? 500000 : 150000);
@@ -362,19 +381,19 @@ make_bundle (Generator *gen,
     d->proposed_cents = d->requested_cents / 100 * g_rand_int_range (gen->rand, 50, 101);
   if (status == ESS_STATUS_GRANTED || status == ESS_STATUS_AGREEMENT_SIGNED || status == ESS_STATUS_CLOSED)
     d->granted_cents = d->proposed_cents;
-  d->submitted_on = iso_date (year, submitted);
+  replace (&d->submitted_on, iso_date (year, submitted));
   if (status >= ESS_STATUS_OPINION_GIVEN)
-    d->committee_on = iso_date (year, submitted + 60);
+    replace (&d->committee_on, iso_date (year, submitted + 60));
   if (ess_status_is_decided (status))
-    d->decided_on = iso_date (year, submitted + 75);
+    replace (&d->decided_on, iso_date (year, submitted + 75));
   if (status >= ESS_STATUS_AGREEMENT_SIGNED && status != ESS_STATUS_WITHDRAWN)
-    d->agreement_on = iso_date (year, submitted + 100);
-  d->start_on = iso_date (year, submitted + 90);
-  d->end_on = iso_date (year + 1, submitted + 90);
-  d->partners = g_strdup ("CRESS Hauts-de-France, APES, Initiatives et Cités");
-  d->opinion = g_strdup (status >= ESS_STATUS_OPINION_GIVEN ? (status == ESS_STATUS_REFUSED ? "unfavorable" : "favorable") : "");
-  d->conditions = g_strdup ("");
-  d->notes = g_strdup (g_rand_int_range (gen->rand, 0, 4) == 0 ? "Porteur rencontré sur site ; à revoir en comité." : "");
+    replace (&d->agreement_on, iso_date (year, submitted + 100));
+  replace (&d->start_on, iso_date (year, submitted + 90));
+  replace (&d->end_on, iso_date (year + 1, submitted + 90));
+  replace (&d->partners, g_strdup ("CRESS Hauts-de-France, APES, Initiatives et Cités"));
+  replace (&d->opinion, g_strdup (status >= ESS_STATUS_OPINION_GIVEN ? (status == ESS_STATUS_REFUSED ? "unfavorable" : "favorable") : ""));
+  replace (&d->conditions, g_strdup (""));
+  replace (&d->notes, g_strdup (g_rand_int_range (gen->rand, 0, 4) == 0 ? "Porteur rencontré sur site ; à revoir en comité." : ""));
   g_ptr_array_add (communes, g_strdup (applicant->commune));
   for (int i = 1; i < n_communes; i++)
     {
@@ -390,6 +409,7 @@ make_bundle (Generator *gen,
   g_strfreev (d->communes);
   d->communes = (char **) g_ptr_array_steal (communes, NULL);
 
+  ess_dossier_free (bundle->dossier);
   bundle->dossier = d;
   bundle->applicant = copy_applicant (applicant);
   ess_funding_plan_free (bundle->plan);
@@ -539,5 +559,6 @@ main (int   argc,
   g_rand_free (gen.rand);
   g_hash_table_unref (gen.counters);
   g_ptr_array_unref (gen.applicants);
+  g_ptr_array_unref (gen.communes);
   return 0;
 }
