@@ -9,109 +9,32 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cli-test-util.h"
+
 #define S "\u202f"
 #define E "\u00a0€"
 #define NB "\u00a0"
 #define BOM "\xef\xbb\xbf"
 
-typedef struct
-{
-  char *home;      /* private XDG_DATA_HOME */
-  char *db;        /* the default database there, with the demo data */
-  char *stdout_text;
-  char *stderr_text;
-  int   status;
-} Fixture;
-
-static void run (Fixture *f, const char *first, ...) G_GNUC_NULL_TERMINATED;
+typedef CliFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->home = g_dir_make_tmp ("ess-cli-funding-XXXXXX", NULL);
+  cli_fixture_init (f, "ess-cli-funding-XXXXXX");
   f->db = g_build_filename (f->home, "ess-instruction", "instruction-ess.db", NULL);
   /* The default database is made with the demo dossiers on first use. */
-  run (f, "list", NULL);
+  cli_run (f, "list", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->home);
-  g_free (f->home);
-  g_free (f->db);
-  g_free (f->stdout_text);
-  g_free (f->stderr_text);
-}
-
-static char *
-bytes_text (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return size > 0 ? g_strndup (data, size) : g_strdup ("");
-}
-
-/* Runs ess-instruction with @args (NULL-terminated), without a display. */
-static void
-run (Fixture     *f,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
-
-  g_clear_pointer (&f->stdout_text, g_free);
-  g_clear_pointer (&f->stderr_text, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* Bytes, not UTF-8 text: the CSV starts with a BOM and must come out whole. */
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
-  f->stdout_text = bytes_text (out);
-  f->stderr_text = bytes_text (err);
+  cli_fixture_clear (f);
 }
 
 static void
@@ -156,7 +79,7 @@ static void
 test_check_all (Fixture       *f,
                 gconstpointer  data)
 {
-  run (f, "--database", f->db, "check", NULL);
+  cli_run (f, "--database", f->db, "check", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stderr_text, ==, "");
   g_assert_cmpstr (f->stdout_text, ==,
@@ -172,14 +95,14 @@ test_check_references (Fixture       *f,
                        gconstpointer  data)
 {
   /* Only information: exit 0. */
-  run (f, "--database", f->db, "check", "APT-2013-002", NULL);
+  cli_run (f, "--database", f->db, "check", "APT-2013-002", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==,
                    ENVELOPE_2013 ("APT-2013-002")
                    "1 dossier vérifié" NB ": 0 erreur, 0 avertissement, 1 information\n");
 
   /* In the order given. */
-  run (f, "--database", f->db, "check", "APT-2013-003", "APT-2012-001", NULL);
+  cli_run (f, "--database", f->db, "check", "APT-2013-003", "APT-2012-001", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stdout_text, ==,
                    ENVELOPE_2013 ("APT-2013-003")
@@ -194,14 +117,14 @@ test_check_trash (Fixture       *f,
   /* A dossier in the trash is left out of "every dossier", but checked
    * when named. */
   sql_exec (f->db, "UPDATE dossiers SET deleted_at = '2026-01-05T10:00:00Z' WHERE reference = 'APT-2012-001'");
-  run (f, "--database", f->db, "check", NULL);
+  cli_run (f, "--database", f->db, "check", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_null (strstr (f->stdout_text, "APT-2012-001"));
   g_assert_true (g_str_has_suffix (f->stdout_text,
                                    "3 dossiers vérifiés" NB ": 0 erreur, 0 avertissement, 3 informations\n"));
 
   /* (The trashed dossier no longer counts in its envelope.) */
-  run (f, "--database", f->db, "check", "APT-2012-001", NULL);
+  cli_run (f, "--database", f->db, "check", "APT-2012-001", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_true (g_str_has_prefix (f->stdout_text, LILLE_DECLARED));
 }
@@ -215,29 +138,29 @@ test_check_hostile (Fixture       *f,
   g_autofree char *contents = NULL;
 
   /* An unknown reference: a usage error, and nothing checked at all. */
-  run (f, "--database", f->db, "check", "APT-2013-002", "APT-1999-999", NULL);
+  cli_run (f, "--database", f->db, "check", "APT-2013-002", "APT-1999-999", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_cmpstr (f->stderr_text, ==, "ess-instruction: Aucun dossier n’a la référence «" NB "APT-1999-999" NB "».\n");
 
   /* An empty reference, an injection attempt: just unknown. */
-  run (f, "--database", f->db, "check", "' OR 1=1 --", NULL);
+  cli_run (f, "--database", f->db, "check", "' OR 1=1 --", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "' OR 1=1 --"));
 
-  run (f, "--database", f->db, "check", "--tout", NULL);
+  cli_run (f, "--database", f->db, "check", "--tout", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_nonnull (strstr (f->stderr_text, "--tout"));
 
   /* A new database: nothing to check. */
-  run (f, "--database", empty, "check", NULL);
+  cli_run (f, "--database", empty, "check", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==, "0 dossier vérifié" NB ": 0 erreur, 0 avertissement, 0 information\n");
 
   /* Not a database: refused, left as it was. */
   g_assert_true (g_file_set_contents (notes, "ceci n'est pas une base\n", -1, NULL));
-  run (f, "--database", notes, "check", NULL);
+  cli_run (f, "--database", notes, "check", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_nonnull (strstr (f->stderr_text, "notes.db"));
@@ -259,7 +182,7 @@ test_export_plan (Fixture       *f,
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
 
-  run (f, "--database", f->db, "export-plan", "APT-2012-001", NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-2012-001", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   lines = g_strsplit (f->stdout_text, "\n", -1);
@@ -281,7 +204,7 @@ test_export_plan (Fixture       *f,
   stdout_csv = g_strdup (f->stdout_text);
 
   /* -o: the same bytes in the file, nothing on stdout. */
-  run (f, "--database", f->db, "export-plan", "APT-2012-001", "-o", file, NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-2012-001", "-o", file, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
@@ -295,30 +218,30 @@ test_export_plan_hostile (Fixture       *f,
   g_autofree char *nowhere = g_build_filename (f->home, "absent", "plan.csv", NULL);
 
   /* A dossier without a plan. */
-  run (f, "--database", f->db, "export-plan", "APT-2013-002", NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-2013-002", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_cmpstr (f->stderr_text, ==,
                    "ess-instruction: Le dossier «" NB "APT-2013-002" NB "» n’a pas de plan de financement.\n");
 
-  run (f, "--database", f->db, "export-plan", NULL);
+  cli_run (f, "--database", f->db, "export-plan", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_cmpstr (f->stderr_text, ==, "ess-instruction: Il faut une référence de dossier.\n");
 
-  run (f, "--database", f->db, "export-plan", "APT-2012-001", "APT-2013-001", NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-2012-001", "APT-2013-001", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "APT-2013-001"));
 
-  run (f, "--database", f->db, "export-plan", "APT-0000-000", NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-0000-000", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "APT-0000-000"));
 
-  run (f, "--database", f->db, "export-plan", "APT-2012-001", "-o", NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-2012-001", "-o", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_cmpstr (f->stdout_text, ==, "");
 
   /* A folder that does not exist: refused, naming the file. */
-  run (f, "--database", f->db, "export-plan", "APT-2012-001", "-o", nowhere, NULL);
+  cli_run (f, "--database", f->db, "export-plan", "APT-2012-001", "-o", nowhere, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, nowhere));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
@@ -332,7 +255,7 @@ test_export_budget (Fixture       *f,
   g_autofree char *contents = NULL;
 
   /* No budget yet. */
-  run (f, "--database", f->db, "export-budget", "APT-2013-003", NULL);
+  cli_run (f, "--database", f->db, "export-budget", "APT-2013-003", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stderr_text, ==,
                    "ess-instruction: Le dossier «" NB "APT-2013-003" NB "» n’a pas de budget.\n");
@@ -348,7 +271,7 @@ test_export_budget (Fixture       *f,
             "  WHERE reference = 'APT-2013-003' UNION ALL "
             "SELECT id, 2, '74', 'Commune(s)', 'product', 'commune', 1, 100000, NULL FROM dossiers "
             "  WHERE reference = 'APT-2013-003'");
-  run (f, "--database", f->db, "export-budget", "APT-2013-003", NULL);
+  cli_run (f, "--database", f->db, "export-budget", "APT-2013-003", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==,
                    BOM "Compte;Libellé;Nature;Prévisionnel;Réalisé;Écart;Écart (%)\n"
@@ -358,18 +281,18 @@ test_export_budget (Fixture       *f,
                    ";Total des charges;Charges;1000,00;1250,00;;\n"
                    ";Total des produits;Produits;1000,00;0,00;;\n");
 
-  run (f, "--database", f->db, "export-budget", "APT-2013-003", "--output", file, NULL);
+  cli_run (f, "--database", f->db, "export-budget", "APT-2013-003", "--output", file, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, BOM "Compte;Libellé;"));
 
   /* The budget is balanced; the dossier's findings say nothing more. */
-  run (f, "--database", f->db, "check", "APT-2013-003", NULL);
+  cli_run (f, "--database", f->db, "check", "APT-2013-003", NULL);
   g_assert_cmpint (f->status, ==, 0);
 
-  run (f, "--database", f->db, "export-budget", NULL);
+  cli_run (f, "--database", f->db, "export-budget", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "--database", f->db, "export-budget", "INCONNU", NULL);
+  cli_run (f, "--database", f->db, "export-budget", "INCONNU", NULL);
   g_assert_cmpint (f->status, ==, 2);
 }
 
@@ -377,7 +300,7 @@ static void
 test_usage_lists_verbs (Fixture       *f,
                         gconstpointer  data)
 {
-  run (f, "--help", NULL);
+  cli_run (f, "--help", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "  check "));
   g_assert_nonnull (strstr (f->stdout_text, "  export-plan "));

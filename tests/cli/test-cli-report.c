@@ -6,81 +6,22 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  char *home;      /* private XDG_DATA_HOME, with the demo database */
-  char *stdout_text;
-  char *stderr_text;
-  int   status;
-} Fixture;
+#include "cli-test-util.h"
+
+typedef CliFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->home = g_dir_make_tmp ("ess-cli-report-XXXXXX", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  cli_fixture_init (f, "ess-cli-report-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_chmod (f->home, 0700);
-  remove_tree (f->home);
-  g_free (f->home);
-  g_free (f->stdout_text);
-  g_free (f->stderr_text);
-}
-
-static void
-run (Fixture     *f,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
-
-  g_clear_pointer (&f->stdout_text, g_free);
-  g_clear_pointer (&f->stderr_text, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->stdout_text, &f->stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
+  cli_fixture_clear (f);
 }
 
 static char *
@@ -115,7 +56,7 @@ test_summary (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->home, "fiches.pdf", NULL);
   g_autofree char *text = NULL;
 
-  run (f, "summary", "APT-2012-001", "APT-2013-003", "-o", pdf, NULL);
+  cli_run (f, "summary", "APT-2012-001", "APT-2013-003", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   text = pdf_text (pdf);
@@ -133,7 +74,7 @@ test_committee (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->home, "comite.pdf", NULL);
   g_autofree char *text = NULL;
 
-  run (f, "committee", "--reference", "APT-2012-001", "APT-2013-001", "APT-2013-002", "APT-2013-003",
+  cli_run (f, "committee", "--reference", "APT-2012-001", "APT-2013-001", "APT-2013-002", "APT-2013-003",
        "--title", "Comité de pilotage de l'APT", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 0);
   text = pdf_text (pdf);
@@ -157,12 +98,12 @@ test_committee_session (Fixture       *f,
   g_autofree char *text = NULL;
 
   /* No demo dossier has a committee date yet: a clear refusal. */
-  run (f, "committee", "--session", "05/03/2013", "-o", pdf, NULL);
+  cli_run (f, "committee", "--session", "05/03/2013", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "5 mars 2013"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  run (f, "committee", "--session", "le 5 mars", "-o", pdf, NULL);
+  cli_run (f, "committee", "--session", "le 5 mars", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "le 5 mars"));
   (void) text;
@@ -177,19 +118,19 @@ test_hostile (Fixture       *f,
   g_autofree char *locked_pdf = g_build_filename (locked, "fiche.pdf", NULL);
 
   /* An unknown reference: exit 1, named, nothing written. */
-  run (f, "summary", "APT-2012-001", "APT-1999-999", "-o", pdf, NULL);
+  cli_run (f, "summary", "APT-2012-001", "APT-1999-999", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "APT-1999-999"));
   g_assert_nonnull (strstr (f->stderr_text, "Aucun dossier"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  run (f, "committee", "--reference", "NOPE", "-o", pdf, NULL);
+  cli_run (f, "committee", "--reference", "NOPE", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "NOPE"));
 
   /* A folder that cannot be written: exit 1 and a French message naming the file. */
   g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
-  run (f, "summary", "APT-2012-001", "-o", locked_pdf, NULL);
+  cli_run (f, "summary", "APT-2012-001", "-o", locked_pdf, NULL);
   if (access (locked, W_OK) == 0)
     g_assert_cmpint (f->status, ==, 0);   /* root writes anywhere: the refusal cannot be seen */
   else
@@ -199,19 +140,19 @@ test_hostile (Fixture       *f,
       g_assert_nonnull (strstr (f->stderr_text, "Impossible d’écrire le fichier PDF"));
     }
   /* A missing folder fails for everybody. */
-  run (f, "summary", "APT-2012-001", "-o", "/nonexistent/dossier/fiche.pdf", NULL);
+  cli_run (f, "summary", "APT-2012-001", "-o", "/nonexistent/dossier/fiche.pdf", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "Impossible d’écrire le fichier PDF"));
 
   /* Usage errors: exit 2. */
-  run (f, "summary", "-o", pdf, NULL);
+  cli_run (f, "summary", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "summary", "APT-2012-001", NULL);
+  cli_run (f, "summary", "APT-2012-001", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "-o"));
-  run (f, "committee", "-o", pdf, NULL);
+  cli_run (f, "committee", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "committee", "--session", "2013-03-05", "--reference", "APT-2012-001", "-o", pdf, NULL);
+  cli_run (f, "committee", "--session", "2013-03-05", "--reference", "APT-2012-001", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
 }
 
@@ -224,7 +165,7 @@ test_report (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->home, "bilan.pdf", NULL);
   g_autofree char *text = NULL;
 
-  run (f, "report", "--year", "2012", "--to", "2013", "--scheme", "APT", "-o", pdf, NULL);
+  cli_run (f, "report", "--year", "2012", "--to", "2013", "--scheme", "APT", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   text = pdf_text (pdf);
@@ -243,7 +184,7 @@ test_report (Fixture       *f,
   g_assert_cmpint (n_pages (text), >=, 2);
 
   /* A year without dossiers still makes a report, with zeros. */
-  run (f, "report", "--year", "2020", "-o", pdf, NULL);
+  cli_run (f, "report", "--year", "2020", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_clear_pointer (&text, g_free);
   text = pdf_text (pdf);
@@ -258,21 +199,21 @@ test_report_hostile (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->home, "bilan.pdf", NULL);
   g_autofree char *locked = g_build_filename (f->home, "absent", "bilan.pdf", NULL);
 
-  run (f, "report", "-o", pdf, NULL);
+  cli_run (f, "report", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "--year AAAA"));
-  run (f, "report", "--year", "13", "-o", pdf, NULL);
+  cli_run (f, "report", "--year", "13", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "«\u00a013\u00a0»"));
-  run (f, "report", "--year", "2013", "--to", "2012", "-o", pdf, NULL);
+  cli_run (f, "report", "--year", "2013", "--to", "2012", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "--to attend une année de 2013 à 2200, et non «\u00a02012\u00a0»"));
-  run (f, "report", "--year", "2013", NULL);
+  cli_run (f, "report", "--year", "2013", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "report", "--year", "2013", "--scheme", "XYZ", "-o", pdf, NULL);
+  cli_run (f, "report", "--year", "2013", "--scheme", "XYZ", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "Aucun dispositif n’a le code «\u00a0XYZ\u00a0»."));
-  run (f, "report", "--year", "2013", "-o", locked, NULL);
+  cli_run (f, "report", "--year", "2013", "-o", locked, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, locked));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));

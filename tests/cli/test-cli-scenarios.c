@@ -8,81 +8,22 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  char *home;      /* private XDG_DATA_HOME */
-  char *stdout_text;
-  char *stderr_text;
-  int   status;
-} Fixture;
+#include "cli-test-util.h"
+
+typedef CliFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->home = g_dir_make_tmp ("ess-cli-XXXXXX", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  cli_fixture_init (f, "ess-cli-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->home);
-  g_free (f->home);
-  g_free (f->stdout_text);
-  g_free (f->stderr_text);
-}
-
-/* Runs ess-instruction with @args (NULL-terminated), without a display. */
-static void
-run (Fixture     *f,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
-
-  g_clear_pointer (&f->stdout_text, g_free);
-  g_clear_pointer (&f->stderr_text, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->stdout_text, &f->stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
+  cli_fixture_clear (f);
 }
 
 static void
@@ -92,7 +33,7 @@ test_compare_csv (Fixture       *f,
   g_autofree char *db = g_build_filename (f->home, "s.db", NULL);
   g_auto(GStrv) lines = NULL;
 
-  run (f, "--database", db, "scenarios", "compare", "--format=csv", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--format=csv", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   lines = g_strsplit (f->stdout_text, "\n", -1);
@@ -132,14 +73,14 @@ test_compare_demo_portfolio (Fixture       *f,
    * carried into 2015; "poursuite" renews both from 2015 (ended in 2013):
    * 19 730 + 6 x 19 730 = 138 110; arrêt only 19 730. One year, 2015:
    * 19 730 + 19 730 = 39 460. */
-  run (f, "scenarios", "compare", "--format=csv", "-o", out, "Poursuite d’un APT amendé et renforcé",
+  cli_run (f, "scenarios", "compare", "--format=csv", "-o", out, "Poursuite d’un APT amendé et renforcé",
        "Arrêt de l’APT", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\nportfolio-commitments,Dossiers APT en cours reportés,138110.00,19730.00\n"));
 
-  run (f, "scenarios", "compare", "--format=csv", "--year=2015", NULL);
+  cli_run (f, "scenarios", "compare", "--format=csv", "--year=2015", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "\nportfolio-commitments,Dossiers APT en cours reportés,39460.00,39460.00,19730.00\n"));
   g_assert_nonnull (strstr (f->stdout_text, "\nmetropole-cost,Coût pour la Métropole,174000.00,137000.00,124000.00\n"));
@@ -151,13 +92,13 @@ test_compare_text (Fixture       *f,
 {
   g_autofree char *db = g_build_filename (f->home, "s.db", NULL);
 
-  run (f, "--database", db, "scenarios", "compare", "--reference", "Arrêt de l’APT", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--reference", "Arrêt de l’APT", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "référence\u00a0: Arrêt de l’APT"));
   /* 1 306 000 - 924 000 = 382 000, 41,3 % of 924 000. */
   g_assert_nonnull (strstr (f->stdout_text, "+382\u202f000,00\u00a0€ (+41,3\u00a0%)"));
 
-  run (f, "--database", db, "scenarios", "list", NULL);
+  cli_run (f, "--database", db, "scenarios", "list", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "Arrêt de l’APT  2015–2020"));
   g_assert_nonnull (strstr (f->stdout_text, "976\u202f000,00\u00a0€"));
@@ -171,14 +112,14 @@ test_compare_pdf (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->home, "comparaison.pdf", NULL);
   g_autofree char *contents = NULL;
 
-  run (f, "--database", db, "scenarios", "compare", "--format=pdf", "-o", pdf, NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--format=pdf", "-o", pdf, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
   /* A PDF is not written to a terminal. */
-  run (f, "--database", db, "scenarios", "compare", "--format=pdf", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--format=pdf", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "-o"));
 }
@@ -189,23 +130,23 @@ test_compare_refused (Fixture       *f,
 {
   g_autofree char *db = g_build_filename (f->home, "s.db", NULL);
 
-  run (f, "--database", db, "scenarios", NULL);
+  cli_run (f, "--database", db, "scenarios", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "--database", db, "scenarios", "explain", NULL);
+  cli_run (f, "--database", db, "scenarios", "explain", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "explain"));
-  run (f, "--database", db, "scenarios", "compare", "--format=xml", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--format=xml", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "--database", db, "scenarios", "compare", "--year=12", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--year=12", NULL);
   g_assert_cmpint (f->status, ==, 2);
 
-  run (f, "--database", db, "scenarios", "compare", "Statu quo", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "Statu quo", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "Statu quo"));
   g_assert_cmpstr (f->stdout_text, ==, "");
-  run (f, "--database", db, "scenarios", "compare", "--reference=Statu quo", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--reference=Statu quo", NULL);
   g_assert_cmpint (f->status, ==, 1);
-  run (f, "--database", db, "scenarios", "compare", "--year=2030", NULL);
+  cli_run (f, "--database", db, "scenarios", "compare", "--year=2030", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "2030"));
 }

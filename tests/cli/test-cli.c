@@ -8,88 +8,29 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  char *home;      /* private XDG_DATA_HOME */
-  char *stdout_text;
-  char *stderr_text;
-  int   status;
-} Fixture;
+#include "cli-test-util.h"
+
+typedef CliFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->home = g_dir_make_tmp ("ess-cli-XXXXXX", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  cli_fixture_init (f, "ess-cli-XXXXXX");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->home);
-  g_free (f->home);
-  g_free (f->stdout_text);
-  g_free (f->stderr_text);
-}
-
-/* Runs ess-instruction with @args (NULL-terminated), without a display. */
-static void
-run (Fixture     *f,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
-
-  g_clear_pointer (&f->stdout_text, g_free);
-  g_clear_pointer (&f->stderr_text, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->stdout_text, &f->stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
+  cli_fixture_clear (f);
 }
 
 static void
 test_version (Fixture       *f,
               gconstpointer  data)
 {
-  run (f, "--version", NULL);
+  cli_run (f, "--version", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==, "ess-instruction " PACKAGE_VERSION "\n");
 }
@@ -102,7 +43,7 @@ test_list_default_csv (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   GStatBuf st;
 
-  run (f, "list", "--format=csv", NULL);
+  cli_run (f, "list", "--format=csv", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
 
@@ -128,7 +69,7 @@ static void
 test_list_text (Fixture       *f,
                 gconstpointer  data)
 {
-  run (f, "list", NULL);
+  cli_run (f, "list", NULL);
   g_assert_cmpint (f->status, ==, 0);
   /* French amounts: narrow no-break space, comma, no-break space before the euro sign. */
   g_assert_nonnull (strstr (f->stdout_text, "146\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac"));
@@ -141,7 +82,7 @@ test_new_database_has_no_demo (Fixture       *f,
 {
   g_autofree char *db = g_build_filename (f->home, "autre.db", NULL);
 
-  run (f, "--database", db, "list", "--format=csv", NULL);
+  cli_run (f, "--database", db, "list", "--format=csv", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==,
                    "reference,title,applicant,scheme,volet,year,status,requested,proposed,granted,territories\n");
@@ -151,15 +92,15 @@ static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
 {
-  run (f, "frobnicate", NULL);
+  cli_run (f, "frobnicate", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "frobnicate"));
 
-  run (f, "list", "--format=xml", NULL);
+  cli_run (f, "list", "--format=xml", NULL);
   g_assert_cmpint (f->status, ==, 2);
   g_assert_nonnull (strstr (f->stderr_text, "xml"));
 
-  run (f, "--database", NULL);
+  cli_run (f, "--database", NULL);
   g_assert_cmpint (f->status, ==, 2);
 }
 
@@ -171,7 +112,7 @@ test_refused_database (Fixture       *f,
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_set_contents (db, "ceci n'est pas une base\n", -1, NULL));
-  run (f, "--database", db, "list", NULL);
+  cli_run (f, "--database", db, "list", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "notes.db"));
   g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
@@ -199,37 +140,37 @@ test_backup_and_restore (Fixture       *f,
   g_autofree char *backup = NULL;
   g_autofree char *contents = NULL;
 
-  run (f, "list", NULL);
+  cli_run (f, "list", NULL);
   g_assert_cmpint (f->status, ==, 0);
 
-  run (f, "backup", NULL);
+  cli_run (f, "backup", NULL);
   g_assert_cmpint (f->status, ==, 0);
   backup = printed_backup (f);
   g_assert_true (g_str_has_prefix (backup, f->home));
   g_assert_true (g_str_has_suffix (backup, "-manual.db"));
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
-  run (f, "backup", "--list", NULL);
+  cli_run (f, "backup", "--list", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, backup));
 
   g_assert_true (g_file_set_contents (db, "plus une base\n", -1, NULL));
-  run (f, "list", NULL);
+  cli_run (f, "list", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, backup));
   g_assert_nonnull (strstr (f->stderr_text, "restore"));
 
-  run (f, "restore", backup, NULL);
+  cli_run (f, "restore", backup, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, ".damaged"));
   g_assert_nonnull (strstr (f->stdout_text, "4 dossiers"));
 
-  run (f, "list", "--format=csv", NULL);
+  cli_run (f, "list", "--format=csv", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "APT-2013-003,"));
 
   /* Restoring a good database backs up its contents first. */
-  run (f, "restore", backup, NULL);
+  cli_run (f, "restore", backup, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "-restore.db"));
 }
@@ -242,16 +183,16 @@ test_restore_refused (Fixture       *f,
   g_autofree char *text = g_build_filename (f->home, "sauvegarde.db", NULL);
   g_autofree char *backups = g_build_filename (f->home, "backups", NULL);
 
-  run (f, "--database", db, "list", NULL);
+  cli_run (f, "--database", db, "list", NULL);
   g_assert_cmpint (f->status, ==, 0);
 
-  run (f, "--database", db, "restore", NULL);
+  cli_run (f, "--database", db, "restore", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "--database", db, "restore", "a.db", "b.db", NULL);
+  cli_run (f, "--database", db, "restore", "a.db", "b.db", NULL);
   g_assert_cmpint (f->status, ==, 2);
 
   g_assert_true (g_file_set_contents (text, "rien\n", -1, NULL));
-  run (f, "--database", db, "restore", text, NULL);
+  cli_run (f, "--database", db, "restore", text, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "sauvegarde.db"));
   /* Nothing was touched: not even a backup of the current file. */
@@ -271,7 +212,7 @@ test_while_open_elsewhere (Fixture       *f,
   g_autofree char *line = NULL;
   g_autofree char *backup = NULL;
 
-  run (f, "--database", db, "list", NULL);
+  cli_run (f, "--database", db, "list", NULL);
   g_assert_cmpint (f->status, ==, 0);
   holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                              g_getenv ("ESS_TEST_WRITER"), "hold", db, NULL);
@@ -280,21 +221,21 @@ test_while_open_elsewhere (Fixture       *f,
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL);
   g_assert_cmpstr (line, ==, "open");
 
-  run (f, "--database", db, "list", "--format=csv", NULL);
+  cli_run (f, "--database", db, "list", "--format=csv", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_true (g_str_has_prefix (f->stdout_text, "reference,"));
 
-  run (f, "--database", db, "backup", NULL);
+  cli_run (f, "--database", db, "backup", NULL);
   g_assert_cmpint (f->status, ==, 0);
   backup = printed_backup (f);
 
-  run (f, "--database", db, "restore", backup, NULL);
+  cli_run (f, "--database", db, "restore", backup, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, g_subprocess_get_identifier (holder)));
 
   g_subprocess_force_exit (holder);
   g_subprocess_wait (holder, NULL, NULL);
-  run (f, "--database", db, "restore", backup, NULL);
+  cli_run (f, "--database", db, "restore", backup, NULL);
   g_assert_cmpint (f->status, ==, 0);
 }
 
@@ -302,14 +243,14 @@ static void
 test_erase_contact (Fixture       *f,
                     gconstpointer  data)
 {
-  run (f, "erase-contact", NULL);
+  cli_run (f, "erase-contact", NULL);
   g_assert_cmpint (f->status, ==, 2);
 
-  run (f, "erase-contact", "Association inconnue", NULL);
+  cli_run (f, "erase-contact", "Association inconnue", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "Association inconnue"));
 
-  run (f, "erase-contact", "Ville de Lille", NULL);
+  cli_run (f, "erase-contact", "Ville de Lille", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "Ville de Lille"));
 }

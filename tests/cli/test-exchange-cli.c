@@ -9,92 +9,23 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-typedef struct
-{
-  char *home;      /* private XDG_DATA_HOME, also where the files go */
-  char *db;        /* a database of the test, not the default one */
-  char *stdout_text;
-  char *stderr_text;
-  int   status;
-} Fixture;
+#include "cli-test-util.h"
+
+typedef CliFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->home = g_dir_make_tmp ("ess-exchange-XXXXXX", NULL);
+  cli_fixture_init (f, "ess-exchange-XXXXXX");
   f->db = g_build_filename (f->home, "test.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->home);
-  g_free (f->home);
-  g_free (f->db);
-  g_free (f->stdout_text);
-  g_free (f->stderr_text);
-}
-
-static void
-run_argv (Fixture            *f,
-          const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
-
-  g_clear_pointer (&f->stdout_text, g_free);
-  g_clear_pointer (&f->stderr_text, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->stdout_text, &f->stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
-}
-
-/* Runs ess-instruction with @args (NULL-terminated), without a display. */
-static void
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("ESS_INSTRUCTION"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_argv (f, (const char * const *) argv->pdata);
+  cli_fixture_clear (f);
 }
 
 static char *
@@ -202,9 +133,9 @@ test_round_trip_demo (Fixture       *f,
 
       /* The default database holds the demo dossiers. */
       if (kinds[k])
-        run (f, "export", kinds[k], "-o", first, NULL);
+        cli_run (f, "export", kinds[k], "-o", first, NULL);
       else
-        run (f, "export", "-o", first, NULL);
+        cli_run (f, "export", "-o", first, NULL);
       g_assert_cmpint (f->status, ==, 0);
       g_assert_cmpstr (f->stderr_text, ==, "");
       assert_schema_valid (first);
@@ -223,14 +154,14 @@ test_round_trip_demo (Fixture       *f,
       g_assert_cmpuint (count (text, "<review>"), ==, k ? 4 : 0);
       g_assert_cmpuint (count (text, "<history>"), ==, k ? 4 : 0);
 
-      run (f, "--database", db, "import", first, NULL);
+      cli_run (f, "--database", db, "import", first, NULL);
       g_assert_cmpint (f->status, ==, 0);
       g_assert_nonnull (strstr (f->stdout_text, "4 dossiers importés sur 4."));
 
       if (kinds[k])
-        run (f, "--database", db, "export", kinds[k], "-o", second, NULL);
+        cli_run (f, "--database", db, "export", kinds[k], "-o", second, NULL);
       else
-        run (f, "--database", db, "export", "-o", second, NULL);
+        cli_run (f, "--database", db, "export", "-o", second, NULL);
       g_assert_cmpint (f->status, ==, 0);
       b = read_bytes (second);
       g_assert_true (g_bytes_equal (a, b));
@@ -247,9 +178,9 @@ test_export_selection (Fixture       *f,
   g_autoptr(GBytes) b = NULL;
   const char *text;
 
-  run (f, "export", "--reference", "APT-2013-003", "-r", "APT-2012-001", "-o", one, NULL);
+  cli_run (f, "export", "--reference", "APT-2013-003", "-r", "APT-2012-001", "-o", one, NULL);
   g_assert_cmpint (f->status, ==, 0);
-  run (f, "export", "-r", "APT-2012-001", "-r", "APT-2013-003", "-o", two, NULL);
+  cli_run (f, "export", "-r", "APT-2012-001", "-r", "APT-2013-003", "-o", two, NULL);
   g_assert_cmpint (f->status, ==, 0);
   assert_schema_valid (one);
 
@@ -262,7 +193,7 @@ test_export_selection (Fixture       *f,
   g_assert_true (strstr (text, "APT-2012-001") < strstr (text, "APT-2013-003"));
   g_assert_null (strstr (text, "APT-2013-001"));
 
-  run (f, "export", "-r", "APT-1999-999", "-o", one, NULL);
+  cli_run (f, "export", "-r", "APT-1999-999", "-o", one, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "Aucun dossier n’a la référence «\u00a0APT-1999-999\u00a0»."));
   /* The file of the run before is still there, whole. */
@@ -271,7 +202,7 @@ test_export_selection (Fixture       *f,
     g_assert_true (g_bytes_equal (a, again));
   }
 
-  run (f, "export", NULL);
+  cli_run (f, "export", NULL);
   g_assert_cmpint (f->status, ==, 2);
 }
 
@@ -285,17 +216,17 @@ test_validate (Fixture       *f,
   g_autofree char *expected = g_strconcat (valid, "\u00a0: fichier valide, 2 dossiers.\n", NULL);
 
   assert_schema_valid (valid);
-  run (f, "validate", valid, NULL);
+  cli_run (f, "validate", valid, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==, expected);
   g_assert_cmpstr (f->stderr_text, ==, "");
 
-  run (f, "validate", refused, NULL);
+  cli_run (f, "validate", refused, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_nonnull (strstr (f->stderr_text, "fichier refusé, 1 problème\u00a0; rien n’a été importé."));
 
-  run (f, "validate", NULL);
+  cli_run (f, "validate", NULL);
   g_assert_cmpint (f->status, ==, 2);
 
   /* The room left for the scenarios takes elements of another namespace,
@@ -304,7 +235,7 @@ test_validate (Fixture       *f,
     g_autofree char *scenarios = g_test_build_filename (G_TEST_DIST, "data", "xml", "with-scenarios.xml", NULL);
 
     assert_schema_valid (scenarios);
-    run (f, "validate", scenarios, NULL);
+    cli_run (f, "validate", scenarios, NULL);
     g_assert_cmpint (f->status, ==, 0);
     g_assert_nonnull (strstr (f->stdout_text, "fichier valide, 1 dossier."));
   }
@@ -335,13 +266,13 @@ test_complete_example (Fixture       *f,
   g_assert_nonnull (strstr (g_bytes_get_data (doc_bytes, NULL), g_bytes_get_data (example_bytes, NULL)));
   assert_schema_valid (example);
 
-  run (f, "--database", f->db, "import", example, NULL);
+  cli_run (f, "--database", f->db, "import", example, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stdout_text, ==,
                    "Nouveau\u00a0: APT-2013-003 — Soutien à l'association Travail et Culture pour l'initiative "
                    "« Ciné cité social »\n1 dossier importé sur 1.\n");
 
-  run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
+  cli_run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
   g_assert_cmpint (f->status, ==, 0);
   /* The same file, but the empty room left for the scenarios. */
   parts = g_strsplit (g_bytes_get_data (example_bytes, NULL), "  <scenarios/>\n", 2);
@@ -363,7 +294,7 @@ test_scdl (Fixture       *f,
   /* The demo data: the four APT grants of 2012-2013 as open data, with
    * the agreement date, else the decision date (Hem's, not yet under
    * agreement), and each applicant's SIRET and RNA. */
-  run (f, "export-scdl", "-o", csv, NULL);
+  cli_run (f, "export-scdl", "-o", csv, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   bytes = read_bytes (csv);
@@ -386,7 +317,7 @@ test_scdl (Fixture       *f,
   g_clear_pointer (&bytes, g_bytes_unref);
 
   /* A grant without agreement nor decision date breaks a rule: nothing is written. */
-  run (f, "--database", undated, "import", example, NULL);
+  cli_run (f, "--database", undated, "import", example, NULL);
   g_assert_cmpint (f->status, ==, 0);
   {
     sqlite3 *db;
@@ -395,7 +326,7 @@ test_scdl (Fixture       *f,
     sqlite3_close (db);
   }
   g_remove (csv);
-  run (f, "--database", undated, "export-scdl", "-o", csv, NULL);
+  cli_run (f, "--database", undated, "export-scdl", "-o", csv, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, "1 règle du format SCDL n’est pas respectée\u00a0: rien n’a été écrit."));
   g_assert_nonnull (strstr (f->stderr_text, "dateConvention manque"));
@@ -403,9 +334,9 @@ test_scdl (Fixture       *f,
 
   /* The complete example: agreement 10 April 2013, two payments, a plan
    * of 6 000,00 € of which 4 730,00 € granted (78,8 %). */
-  run (f, "--database", f->db, "import", example, NULL);
+  cli_run (f, "--database", f->db, "import", example, NULL);
   g_assert_cmpint (f->status, ==, 0);
-  run (f, "--database", f->db, "export-scdl", "-o", csv, NULL);
+  cli_run (f, "--database", f->db, "export-scdl", "-o", csv, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->stderr_text, ==, "");
   bytes = read_bytes (csv);
@@ -419,12 +350,12 @@ test_scdl (Fixture       *f,
                    "Appel à projets aux territoires\n");
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  run (f, "--database", f->db, "export-scdl", "--year", "2012", "-o", csv, NULL);
+  cli_run (f, "--database", f->db, "export-scdl", "--year", "2012", "-o", csv, NULL);
   g_assert_cmpint (f->status, ==, 0);
   bytes = read_bytes (csv);
   g_assert_cmpuint (count (g_bytes_get_data (bytes, NULL), "\n"), ==, 1);
 
-  run (f, "--database", f->db, "export-scdl", "--year", "1800", "-o", csv, NULL);
+  cli_run (f, "--database", f->db, "export-scdl", "--year", "1800", "-o", csv, NULL);
   g_assert_cmpint (f->status, ==, 2);
 }
 
@@ -526,11 +457,11 @@ test_refused (Fixture       *f,
     path = make_file (f, r->file);
 
   /* A database with dossiers in it. */
-  run (f, "--database", f->db, "import", valid, NULL);
+  cli_run (f, "--database", f->db, "import", valid, NULL);
   g_assert_cmpint (f->status, ==, 0);
   before = database_bytes (f);
 
-  run (f, "--database", f->db, "import", path, NULL);
+  cli_run (f, "--database", f->db, "import", path, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_cmpstr (f->stdout_text, ==, "");
   g_assert_nonnull (strstr (f->stderr_text, "fichier refusé"));
@@ -543,7 +474,7 @@ test_refused (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 
   /* validate says the same, and also refuses. */
-  run (f, "validate", path, NULL);
+  cli_run (f, "validate", path, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, r->message));
 }
@@ -562,7 +493,7 @@ test_conflicts (Fixture       *f,
   g_auto(GStrv) parts = NULL;
   g_autoptr(GError) error = NULL;
 
-  run (f, "--database", f->db, "import", valid, NULL);
+  cli_run (f, "--database", f->db, "import", valid, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "Nouveau\u00a0: APP-2024-101 — Recyclerie solidaire de Roubaix\n"));
 
@@ -576,7 +507,7 @@ test_conflicts (Fixture       *f,
   g_assert_no_error (error);
 
   before = database_bytes (f);
-  run (f, "--database", f->db, "import", changed, NULL);
+  cli_run (f, "--database", f->db, "import", changed, NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stdout_text, "Connu, différent\u00a0: APP-2024-101"));
   g_assert_nonnull (strstr (f->stdout_text,
@@ -585,31 +516,31 @@ test_conflicts (Fixture       *f,
   g_assert_nonnull (strstr (f->stderr_text, "choisissez --on-conflict=skip, update ou new. Rien n’a été importé."));
   assert_database_is (f, before);
 
-  run (f, "--database", f->db, "import", "--dry-run", changed, NULL);
+  cli_run (f, "--database", f->db, "import", "--dry-run", changed, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "Essai\u00a0: rien n’a été écrit."));
   assert_database_is (f, before);
 
-  run (f, "--database", f->db, "import", "--on-conflict=maybe", changed, NULL);
+  cli_run (f, "--database", f->db, "import", "--on-conflict=maybe", changed, NULL);
   g_assert_cmpint (f->status, ==, 2);
 
-  run (f, "--database", f->db, "import", "--on-conflict=skip", changed, NULL);
+  cli_run (f, "--database", f->db, "import", "--on-conflict=skip", changed, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "0 dossier importé sur 2."));
-  run (f, "--database", f->db, "export", "-r", "APP-2024-101", "-o", out, NULL);
+  cli_run (f, "--database", f->db, "export", "-r", "APP-2024-101", "-o", out, NULL);
   g_assert_true (file_contains (out, "<title>Recyclerie solidaire de Roubaix</title>"));
 
-  run (f, "--database", f->db, "import", "--on-conflict=update", changed, NULL);
+  cli_run (f, "--database", f->db, "import", "--on-conflict=update", changed, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "2 dossiers importés sur 2."));
-  run (f, "--database", f->db, "export", "-r", "APP-2024-101", "-o", out, NULL);
+  cli_run (f, "--database", f->db, "export", "-r", "APP-2024-101", "-o", out, NULL);
   g_assert_true (file_contains (out, "<title>Recyclerie solidaire de Roubaix-Nord</title>"));
 
-  run (f, "--database", f->db, "import", "--on-conflict=new", valid, NULL);
+  cli_run (f, "--database", f->db, "import", "--on-conflict=new", valid, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->stdout_text, "APP-2024-101 importé sous la référence APP-2024-103.\n"));
   g_assert_nonnull (strstr (f->stdout_text, "APP-2024-102 importé sous la référence APP-2024-104.\n"));
-  run (f, "--database", f->db, "list", "--format=csv", NULL);
+  cli_run (f, "--database", f->db, "list", "--format=csv", NULL);
   g_assert_cmpuint (count (f->stdout_text, "APP-2024-"), ==, 4);
 }
 
