@@ -15,17 +15,7 @@
 #include "ess-status-dialog.h"
 #include "ess-store-dossiers.h"
 #include "ess-window.h"
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (15 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
+#include "ui-test-util.h"
 
 /* A name for the messages: the type and what the widget shows. */
 static char *
@@ -195,32 +185,6 @@ assert_unique_mnemonics (GtkWidget  *root,
     }
   if (clashes > 0)
     g_error ("%s: %u letters are the mnemonic of more than one control", where, clashes);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width, height;
-
-  /* A loaded machine may take a while to lay the window out. */
-  for (guint i = 0; i < 200 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
-    wait_for_frames (1);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static GtkScrolledWindow *
@@ -415,7 +379,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = ess_window_new (NULL, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1260, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
 }
 
 static void
@@ -426,7 +390,7 @@ fixture_tear_down (Fixture       *fixture,
   const char *suffixes[] = { "", "-wal", "-shm" };
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (fixture->store);
   g_assert_finalize_object (fixture->store);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -469,7 +433,7 @@ test_main_window (Fixture       *fixture,
   assert_keyboard_reaches_all (GTK_WINDOW (fixture->window), "list");
 
   ess_dossier_browser_select_id (browser, find_dossier (fixture->store, "APT-2013-002"));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   g_assert_nonnull (notebook);
   for (int page = 0; page < gtk_notebook_get_n_pages (notebook); page++)
     {
@@ -477,7 +441,7 @@ test_main_window (Fixture       *fixture,
       g_autofree char *where = NULL;
 
       gtk_notebook_set_current_page (notebook, page);
-      wait_for_frames (5);
+      ui_test_wait_frames (5);
       child = gtk_notebook_get_nth_page (notebook, page);
       where = g_strdup_printf ("page “%s”", gtk_notebook_get_tab_label_text (notebook, child));
       assert_accessible (GTK_WIDGET (fixture->window));
@@ -494,7 +458,7 @@ test_dashboard (Fixture       *fixture,
                 gconstpointer  data)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "dashboard");
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   g_assert_nonnull (ess_window_get_dashboard (fixture->window));
   assert_accessible (GTK_WIDGET (fixture->window));
   assert_keyboard_reaches_all (GTK_WINDOW (fixture->window), "dashboard");
@@ -512,12 +476,12 @@ test_status_dialog (Fixture       *fixture,
                                                    references, statuses, 1, ESS_STATUS_AGREEMENT_SIGNED);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   assert_accessible (GTK_WIDGET (dialog));
   assert_keyboard_reaches_all (GTK_WINDOW (dialog), "status dialog");
   assert_unique_mnemonics (GTK_WIDGET (dialog), "status dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 /* The import preview of a file with a dossier the demo data knows: the
@@ -531,14 +495,14 @@ test_import_dialog (Fixture       *fixture,
   EssImportDialog *dialog = ess_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 1);
   assert_accessible (GTK_WIDGET (dialog));
   assert_keyboard_reaches_all (GTK_WINDOW (dialog), "import dialog");
   assert_unique_mnemonics (GTK_WIDGET (dialog), "import dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 static void
@@ -550,12 +514,12 @@ test_preferences (Fixture       *fixture,
                                                              ess_store_get_path (fixture->store));
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   assert_accessible (GTK_WIDGET (window));
   assert_keyboard_reaches_all (GTK_WINDOW (window), "preferences");
   assert_unique_mnemonics (GTK_WIDGET (window), "preferences");
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 static void
@@ -565,13 +529,13 @@ test_help (Fixture       *fixture,
   EssHelpWindow *window = ess_help_window_new ();
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   assert_accessible (GTK_WIDGET (window));
   assert_keyboard_reaches_all (GTK_WINDOW (window), "help");
-  wait_for_frames (20);
-  save_screenshot (GTK_WIDGET (window), "test-help.png");
+  ui_test_wait_frames (20);
+  ui_test_save_screenshot (GTK_WIDGET (window), "test-help.png");
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 /* The minimum size of @window fits a 1280 x 1024 screen. */
@@ -622,7 +586,7 @@ test_large_text_high_contrast (Fixture       *fixture,
 
   g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, "gtk-theme-name", &theme, NULL);
   g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024 * 5 / 4, "gtk-theme-name", "Default-hc", NULL);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   ess_dossier_browser_select_id (browser, find_dossier (fixture->store, "APT-2012-001"));
   for (int page = 0; page < gtk_notebook_get_n_pages (notebook); page++)
@@ -630,24 +594,24 @@ test_large_text_high_contrast (Fixture       *fixture,
       g_autofree char *where = g_strdup_printf ("large text, page %d", page);
 
       gtk_notebook_set_current_page (notebook, page);
-      wait_for_frames (5);
+      ui_test_wait_frames (5);
       assert_fits_screen (GTK_WIDGET (fixture->window), where);
       assert_no_sideways_scroll (gtk_notebook_get_nth_page (notebook, page), where);
     }
   gtk_notebook_set_current_page (notebook, 0);
-  wait_for_frames (10);
-  save_screenshot (GTK_WIDGET (fixture->window), "test-large-text.png");
+  ui_test_wait_frames (10);
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "test-large-text.png");
 
   preferences = ess_preferences_window_new (GTK_WINDOW (fixture->window), settings,
                                             ess_store_get_path (fixture->store));
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   assert_fits_screen (GTK_WIDGET (preferences), "large text, preferences");
-  save_screenshot (GTK_WIDGET (preferences), "test-preferences-large-text.png");
+  ui_test_save_screenshot (GTK_WIDGET (preferences), "test-preferences-large-text.png");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   g_object_set (gtk_settings, "gtk-xft-dpi", dpi, "gtk-theme-name", theme, NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 int

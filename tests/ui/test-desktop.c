@@ -16,19 +16,9 @@
 #include "ess-store-dossiers.h"
 #include "ess-store-funding.h"
 #include "ess-window.h"
+#include "ui-test-util.h"
 
 static char *data_home;
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (15 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
 
 static void
 remove_database (const char *path)
@@ -92,7 +82,7 @@ run_step (gpointer user_data)
   EssApplication *app = g_object_get_data (user_data, "test-app");
   AppStep step = (AppStep) g_object_get_data (user_data, "test-step");
 
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   step (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -339,7 +329,7 @@ test_pane_and_size (void)
 
   window = ess_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   paned = GTK_PANED (gtk_widget_get_template_child (GTK_WIDGET (window), ESS_TYPE_WINDOW, "paned"));
   g_assert_cmpint (gtk_paned_get_position (paned), ==, 615);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
@@ -352,11 +342,11 @@ test_pane_and_size (void)
   /* What the user changed is there at the next start (the list and the
    * editor each keep their minimum width: the position moves within). */
   gtk_window_set_default_size (GTK_WINDOW (window), 1240, 720);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   gtk_paned_set_position (paned, 625);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   gtk_window_close (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_cmpint (g_settings_get_int (settings, "pane-position"), ==, 625);
   g_settings_get (settings, "window-size", "(ii)", &width, &height);
   g_assert_cmpint (width, ==, 1240);
@@ -380,7 +370,7 @@ test_list_view (void)
 
   window = ess_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   query->year = 2013;
   query->sort = ESS_SORT_REQUESTED;
   query->descending = TRUE;
@@ -389,11 +379,11 @@ test_list_view (void)
   /* 2013 and "Hem": APT-2013-002 only. */
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 1);
   gtk_window_close (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 
   window = ess_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   shown = ess_dossier_browser_get_query (ess_window_get_browser (window));
   g_assert_cmpint (shown->year, ==, 2013);
   g_assert_cmpint (shown->sort, ==, ESS_SORT_REQUESTED);
@@ -402,14 +392,14 @@ test_list_view (void)
   /* The three demo dossiers of 2013. */
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 3);
   gtk_window_close (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 
   window = ess_window_new (NULL, other);
   shown = ess_dossier_browser_get_query (ess_window_get_browser (window));
   g_assert_cmpint (shown->year, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 4);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 
   /* A setting that is not a view (edited by hand), or names a scheme and a
    * territory this database does not have: the list opens whole, or filtered
@@ -427,9 +417,9 @@ test_list_view (void)
     gtk_window_destroy (GTK_WINDOW (window));
     window = ess_window_new (NULL, store);
     gtk_window_present (GTK_WINDOW (window));
-    wait_for_frames (5);
+    ui_test_wait_frames (5);
     gtk_window_destroy (GTK_WINDOW (window));
-    wait_for_frames (2);
+    ui_test_wait_frames (2);
   }
 
   close_temporary_store (other);
@@ -452,7 +442,7 @@ test_icons (void)
   g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   close_temporary_store (store);
 }
 
@@ -492,7 +482,7 @@ test_recent_menu (void)
   g_assert_cmpstr (label, ==, "app.open-recent");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   close_temporary_store (store);
 }
 
@@ -576,7 +566,7 @@ test_primary_menu (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   close_temporary_store (store);
 }
 
@@ -699,7 +689,7 @@ step_preferences_and_help (EssApplication *app)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     {
       if (ESS_IS_PREFERENCES_WINDOW (l->data))
@@ -715,7 +705,7 @@ step_preferences_and_help (EssApplication *app)
 
   /* Escape closes them. */
   gtk_widget_activate_action (GTK_WIDGET (preferences), "window.close", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     g_assert_false (ESS_IS_PREFERENCES_WINDOW (l->data));
 
@@ -846,7 +836,7 @@ test_preferences_ceilings (EssPreferencesWindow *window,
 
   /* Removing the first one (general, 2007). */
   click (first_button (list));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_cmpuint (count_rows (list), ==, 4);
   after = g_settings_get_value (settings, "aid-ceilings");
   ceilings = ess_aid_ceilings_from_variant (after);
@@ -878,7 +868,7 @@ test_preferences_window (void)
 
   window = ess_preferences_window_new (NULL, settings, database);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   /* The name typed is the setting, at once. */
   entry = template_child (window, ESS_TYPE_PREFERENCES_WINDOW, "name_entry");
@@ -921,7 +911,7 @@ test_preferences_window (void)
   test_preferences_ceilings (window, settings);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_rmdir (folder);
 }
 
@@ -1023,9 +1013,9 @@ test_user_guide (void)
     g_assert_true (has_tag_at (buffer, sections[i], "h2"));
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "ess-history-page.h"
 #include "ess-payments-page.h"
 #include "ess-store-dossiers.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -21,39 +22,6 @@ typedef struct
   EssStore  *store;
   GtkWidget *window;
 } Fixture;
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (20 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
                                  const char *text);
@@ -162,7 +130,7 @@ type_in (GtkWidget  *entry,
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
 }
 
 static gint64
@@ -201,7 +169,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (fixture->store);
   g_assert_finalize_object (fixture->store);
 
@@ -227,7 +195,7 @@ show_page (Fixture   *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_set_child (GTK_WINDOW (fixture->window), page);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 }
 
 static EssPayment *
@@ -259,7 +227,7 @@ test_payments_page (Fixture       *fixture,
   g_assert_cmpint (dossier->granted_cents, ==, 1500000);
   show_page (fixture, page, 980, 560);
   ess_payments_page_set_dossier (ESS_PAYMENTS_PAGE (page), dossier);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   g_assert_nonnull (find_widget (page, label_is, "Aucun versement prévu"));
   g_assert_nonnull (find_widget (page, label_is, "15\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac"));
@@ -268,7 +236,7 @@ test_payments_page (Fixture       *fixture,
   add = find_widget (page, button_labelled, "Ajouter un versement");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   payment = only_payment (fixture->store, id, 1, 0);
   g_assert_cmpint (payment->kind, ==, ESS_PAYMENT_ADVANCE);
   g_assert_cmpint (payment->amount_cents, ==, 0);
@@ -335,7 +303,7 @@ test_payments_page (Fixture       *fixture,
 
   /* A second payment: the balance, planned. */
   g_signal_emit_by_name (add, "clicked");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_match (page, is_drop_down, NULL, 1)), 2);
   type_in (nth_match (page, has_css_class, "payment-amount", 1), "2 000");
   type_in (nth_match (page, entry_with_placeholder, "jj/mm/aaaa", 1), "30/06/2014");
@@ -347,8 +315,8 @@ test_payments_page (Fixture       *fixture,
   g_clear_pointer (&payment, ess_payment_free);
 
   gtk_widget_grab_focus (add);
-  wait_for_frames (5);
-  save_screenshot (fixture->window, "test-payments-page.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (fixture->window, "test-payments-page.png");
 
   /* A refused text survives a reload caused by another tab's write. */
   amount = nth_match (page, has_css_class, "payment-amount", 1);
@@ -357,7 +325,7 @@ test_payments_page (Fixture       *fixture,
   gtk_widget_grab_focus (add);
   g_assert_true (ess_store_set_dossier_field (fixture->store, id, ESS_FIELD_GRANTED, "2000000", &error));
   g_assert_no_error (error);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "2 000,001");
   g_assert_true (gtk_widget_has_css_class (amount, "error"));
   g_assert_false (gtk_widget_is_visible (alert));
@@ -375,19 +343,19 @@ test_payments_page_delete (Fixture       *fixture,
 
   show_page (fixture, page, 980, 400);
   ess_payments_page_set_dossier (ESS_PAYMENTS_PAGE (page), dossier);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
 
   add = find_widget (page, button_labelled, "Ajouter un versement");
   g_signal_emit_by_name (add, "clicked");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_signal_emit_by_name (add, "clicked");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   type_in (nth_match (page, has_css_class, "payment-amount", 0), "4 730");
   type_in (nth_match (page, has_css_class, "payment-amount", 1), "100");
   g_assert_nonnull (find_widget (page, label_is, "4\xe2\x80\xaf" "830,00\xc2\xa0\xe2\x82\xac"));
 
   g_signal_emit_by_name (nth_match (page, button_with_tooltip, "Supprimer ce versement", 1), "clicked");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   payment = only_payment (fixture->store, id, 1, 0);
   g_assert_cmpint (payment->amount_cents, ==, 473000);
   g_clear_pointer (&payment, ess_payment_free);
@@ -397,7 +365,7 @@ test_payments_page_delete (Fixture       *fixture,
   g_assert_null (find_widget (page, label_starts_with, "Les versements"));
 
   g_signal_emit_by_name (nth_match (page, button_with_tooltip, "Supprimer ce versement", 0), "clicked");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   {
     g_autoptr(GPtrArray) left = ess_store_list_payments (fixture->store, id, NULL);
     g_assert_cmpuint (left->len, ==, 0);
@@ -473,7 +441,7 @@ test_history_page (Fixture       *fixture,
 
   show_page (fixture, page, 760, 460);
   ess_history_page_set_dossier (ESS_HISTORY_PAGE (page), dossier);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_nonnull (before);
   if (before->len == 0)
     g_assert_true (gtk_widget_get_mapped (find_widget (page, label_is, "Aucun événement")));
@@ -485,7 +453,7 @@ test_history_page (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ess_store_change_status (fixture->store, &id, 1, ESS_STATUS_WITHDRAWN, NULL, reason_text, &error));
   g_assert_no_error (error);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   reason = find_widget (page, label_is, reason_text);
   g_assert_nonnull (reason);
@@ -498,10 +466,10 @@ test_history_page (Fixture       *fixture,
   g_assert_nonnull (find_widget (page, label_is, "Camille Martin"));
   g_assert_false (gtk_widget_get_mapped (find_widget (page, label_is, "Aucun événement")));
 
-  save_screenshot (fixture->window, "test-history-page.png");
+  ui_test_save_screenshot (fixture->window, "test-history-page.png");
 
   ess_history_page_set_dossier (ESS_HISTORY_PAGE (page), NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_null (find_widget (page, label_is, reason_text));
 }
 
@@ -548,7 +516,7 @@ test_applicant_page (Fixture       *fixture,
 
   show_page (fixture, page, 980, 700);
   ess_applicant_page_set_dossier (ESS_APPLICANT_PAGE (page), dossier);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   g_assert_cmpint (dossier->applicant_id, >, 0);
   g_assert_nonnull (find_widget (page, label_is, "APT-2013-002"));
@@ -596,15 +564,15 @@ test_applicant_page (Fixture       *fixture,
                                  "Maximum\xc2\xa0: 15\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac sur 3 ans, plafond 200\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac (8\xc2\xa0%)"));
 
   gtk_widget_grab_focus (find_widget (page, button_labelled, "Nouveau porteur"));
-  wait_for_frames (5);
-  save_screenshot (fixture->window, "test-applicant-page.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (fixture->window, "test-applicant-page.png");
 
   /* 350 000 € granted today: above the ceiling in force, shown as an error. */
   today = g_date_time_format (now, "%Y-%m-%d");
   g_assert_true (ess_store_set_dossier_field (fixture->store, id, ESS_FIELD_DECIDED_ON, today, &error));
   g_assert_true (ess_store_set_dossier_field (fixture->store, id, ESS_FIELD_GRANTED, "35000000", &error));
   g_assert_no_error (error);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   message = find_widget (page, label_is,
                          "350\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac sur 3 ans, plafond 300\xe2\x80\xaf"
                          "000,00\xc2\xa0\xe2\x82\xac (117\xc2\xa0%)");
@@ -619,7 +587,7 @@ test_applicant_page (Fixture       *fixture,
     g_settings_set_value (settings, "aid-ceilings",
                           g_variant_new_parsed ("[('general', '2007-01-01', int64 20000000, 3),"
                                                 " ('general', '2024-01-01', 50000000, 3)]"));
-    wait_for_frames (2);
+    ui_test_wait_frames (2);
     message = find_widget (page, label_is,
                            "350\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac sur 3 ans, plafond 500\xe2\x80\xaf"
                            "000,00\xc2\xa0\xe2\x82\xac (70\xc2\xa0%)");
@@ -646,10 +614,10 @@ test_applicant_page_new (Fixture       *fixture,
 
   show_page (fixture, page, 980, 700);
   ess_applicant_page_set_dossier (ESS_APPLICANT_PAGE (page), dossier);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
 
   g_signal_emit_by_name (find_widget (page, button_labelled, "Nouveau porteur"), "clicked");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   after = ess_store_load_dossier (fixture->store, id, NULL);
   g_assert_cmpint (after->applicant_id, !=, before);
   applicant = ess_store_load_applicant (fixture->store, after->applicant_id, NULL);
@@ -680,7 +648,7 @@ test_applicant_page_new (Fixture       *fixture,
     }
   g_assert_cmpuint (original, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (chooser, original);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_clear_pointer (&after, ess_dossier_free);
   after = ess_store_load_dossier (fixture->store, id, NULL);
   g_assert_cmpint (after->applicant_id, ==, before);

@@ -18,6 +18,7 @@
 #include "ess-store-dossiers.h"
 #include "ess-store-funding.h"
 #include "ess-window.h"
+#include "ui-test-util.h"
 
 /* U+202F between thousands, as ess_money_format_plain() writes them. */
 #define NNBSP "\xe2\x80\xaf"
@@ -32,39 +33,6 @@ typedef struct
   EssFundingPage *page;
   gint64          lille;
 } Fixture;
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (15 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -84,17 +52,17 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = ess_window_new (NULL, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1700, 980);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   /* The list gives room to the editor, as for a plan one works on. */
   gtk_paned_set_position (GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (ess_window_get_browser (fixture->window)))), 430);
   fixture->editor = ess_window_get_editor (fixture->window);
   ess_dossier_browser_select_id (ess_window_get_browser (fixture->window), fixture->lille);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpint (ess_dossier_editor_get_dossier_id (fixture->editor), ==, fixture->lille);
   ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_FUNDING);
   fixture->page = ess_dossier_editor_get_funding_page (fixture->editor);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 }
 
 static void
@@ -102,7 +70,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_close (GTK_WINDOW (fixture->window));
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   ess_store_close (fixture->store);
   g_assert_finalize_object (fixture->store);
   g_unlink (fixture->path);
@@ -159,7 +127,7 @@ type_in_cell (Fixture            *fixture,
 
   g_assert_true (GTK_IS_TEXT (cell));
   gtk_widget_grab_focus (cell);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (gtk_widget_has_focus (cell) || gtk_root_get_focus (GTK_ROOT (fixture->window)) == cell);
   /* The focus selects the whole cell: typing replaces it. */
   if (gtk_editable_get_text (GTK_EDITABLE (cell))[0] != '\0')
@@ -170,7 +138,7 @@ type_in_cell (Fixture            *fixture,
     }
   gtk_editable_delete_selection (GTK_EDITABLE (cell));
   gtk_editable_insert_text (GTK_EDITABLE (cell), text, -1, &position);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   return cell;
 }
 
@@ -293,11 +261,11 @@ test_lille_plan (Fixture       *fixture,
   /* Activating a finding goes to its cell. */
   ess_funding_page_activate_finding (fixture->page, (guint) find_finding (fixture, "declared-total", -1,
                                                                           ESS_FINDING_COLUMN_TOTAL));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
                  ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_TOTAL, 0));
 
-  save_screenshot (GTK_WIDGET (fixture->window), "funding-plan.png");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "funding-plan.png");
 }
 
 /* Typing an amount: totals follow each key, a finding appears, is fixed, disappears. */
@@ -332,7 +300,7 @@ test_type_amounts (Fixture       *fixture,
 
   /* Tab leaves the cell: the plan is written, with a trace in the history. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.next-cell", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
                  ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 1));
   saved = stored_plan (fixture);
@@ -359,17 +327,17 @@ test_type_amounts (Fixture       *fixture,
                    ==, 500000);
   /* Escape puts the cell back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cancel", NULL);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_false (gtk_widget_has_css_class (cell, "invalid"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "5" NNBSP "000,00");
 
   /* Enter goes down the column; Shift+Tab back along the row. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cell-below", NULL);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
                  ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 1));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.previous-cell", NULL);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
                  ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 0));
 
@@ -378,13 +346,13 @@ test_type_amounts (Fixture       *fixture,
   g_assert_cmpint (find_finding (fixture, "row-split", 0, ESS_FINDING_COLUMN_REALISATION), ==, -1);
   g_assert_false (gtk_widget_has_css_class (realisation, "finding-error"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cell-below", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   saved = stored_plan (fixture);
   g_assert_cmpint (((EssFundingAction *) g_ptr_array_index (saved->actions, 0))->realisation[1], ==, 620000);
 
   /* Ctrl+Z puts the previous plan back, in the database too. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.undo", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_clear_pointer (&saved, ess_funding_plan_free);
   saved = stored_plan (fixture);
   g_assert_cmpint (((EssFundingAction *) g_ptr_array_index (saved->actions, 0))->realisation[1], ==, 420000);
@@ -412,7 +380,7 @@ press_key (Fixture         *fixture,
             g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
         }
     }
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   return handled;
 }
 
@@ -445,13 +413,13 @@ test_keys (Fixture       *fixture,
   g_assert_true (press_key (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (focused (fixture) == cell);
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_DECLARED, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (press_key (fixture, GDK_KEY_Tab, 0));
   g_assert_true (focused (fixture) == ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_AXIS, 0));
 
   /* Alt+Down moves the action; Ctrl+minus deletes it; Ctrl+Z puts it back. */
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_TITLE, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (press_key (fixture, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_cmpstr (cell_text (fixture, 1, ESS_FUNDING_CELL_TITLE, 0), ==,
                    "Animer le réseau des acteurs de l'Economie Sociale et Solidaire");
@@ -473,7 +441,7 @@ test_keys (Fixture       *fixture,
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (heading));
 
     gtk_widget_grab_focus (heading);
-    wait_for_frames (1);
+    ui_test_wait_frames (1);
     g_assert_true (gtk_text_buffer_get_has_selection (buffer));
     gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
     gtk_text_buffer_insert_at_cursor (buffer, "dont réalisation par la Ville", -1);
@@ -486,7 +454,7 @@ test_keys (Fixture       *fixture,
 
   /* Shift+Down selects a block, which Ctrl+C copies. */
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_AMOUNT, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (press_key (fixture, GDK_KEY_Down, GDK_SHIFT_MASK));
   {
     g_autofree char *copied = ess_funding_page_copy_text (fixture->page);
@@ -510,16 +478,16 @@ test_paste_and_copy (Fixture       *fixture,
   ess_funding_page_get_cell (fixture->page, 11, ESS_FUNDING_CELL_AXIS, 0);
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 11, ESS_FUNDING_CELL_AXIS, 0));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.insert-action", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_cmpuint (plan->actions->len, ==, 13);
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 12, ESS_FUNDING_CELL_AXIS, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (ess_funding_page_paste_text (fixture->page,
                                               "Évaluation\t1\tMesurer l'impact\tÉtude\tCRESS\t1 000\t2 000,50\t3 000,50\t\t3000,50\n"
                                               "\t2\tRestituer\t\t\t500\t\t\t500\t500\n",
                                               &error));
   g_assert_no_error (error);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   plan = ess_funding_page_get_plan (fixture->page);
   g_assert_cmpuint (plan->actions->len, ==, 14);
   g_assert_cmpstr (cell_text (fixture, 12, ESS_FUNDING_CELL_TOTAL, 0), ==, "3" NNBSP "000,50");
@@ -537,7 +505,7 @@ test_paste_and_copy (Fixture       *fixture,
 
   /* A block with a text where an amount goes changes nothing and says where. */
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_false (ess_funding_page_paste_text (fixture->page, "1 000\tbeaucoup\n", &error));
   g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_AMOUNT);
   g_clear_error (&error);
@@ -549,16 +517,16 @@ test_paste_and_copy (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.paste", NULL);
   for (int i = 0; i < 20 && *ess_funding_plan_amount ((EssFundingPlan *) ess_funding_page_get_plan (fixture->page),
                                                       0, 0, 0) != 1100000; i++)
-    wait_for_frames (1);
+    ui_test_wait_frames (1);
   g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "15" NNBSP "000,00");
   g_assert_cmpint (*ess_funding_plan_amount ((EssFundingPlan *) ess_funding_page_get_plan (fixture->page), 0, 1, 0),
                    ==, 400000);
 
   /* A block of two rows and two funders copies as Calc pastes it. */
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   ess_funding_page_select_to (fixture->page, 2, ESS_FUNDING_CELL_AMOUNT, 1);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_true (gtk_widget_has_css_class (ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_AMOUNT, 1),
                                            "block-selected"));
   copied = ess_funding_page_copy_text (fixture->page);
@@ -573,14 +541,14 @@ test_structure (Fixture       *fixture,
   g_autoptr(EssFundingPlan) saved = NULL;
 
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 2, ESS_FUNDING_CELL_TITLE, 0));
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.move-up", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_cmpstr (cell_text (fixture, 1, ESS_FUNDING_CELL_TITLE, 0), ==, "Initier un projet de PTCE");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
                  ess_funding_page_get_cell (fixture->page, 1, ESS_FUNDING_CELL_TITLE, 0));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.delete-action", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   saved = stored_plan (fixture);
   g_assert_cmpuint (saved->actions->len, ==, 11);
   g_assert_cmpstr (((EssFundingAction *) g_ptr_array_index (saved->actions, 1))->title, ==,
@@ -606,13 +574,13 @@ test_sixty_rows (Fixture       *fixture,
     g_string_append_printf (block, "Axe %u\t%u\tAction %u\t\t\t100\t200\t300\t\t300\n", i / 12 + 5, i % 12 + 1, i);
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 11, ESS_FUNDING_CELL_AXIS, 0));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.insert-action", NULL);
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   gtk_widget_grab_focus (ess_funding_page_get_cell (fixture->page, 12, ESS_FUNDING_CELL_AXIS, 0));
   start = g_get_monotonic_time ();
   g_assert_true (ess_funding_page_paste_text (fixture->page, block->str, &error));
   g_assert_no_error (error);
   pasted = g_get_monotonic_time () - start;
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_cmpuint (ess_funding_page_get_plan (fixture->page)->actions->len, ==, 60);
   /* 140 545 + 48 x 300 = 154 945 */
   g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_TOTAL, 0), ==, "154" NNBSP "945,00");
@@ -641,10 +609,10 @@ test_sixty_rows (Fixture       *fixture,
                                       GTK_TYPE_SCROLLED_WINDOW);
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.cell-below", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
                  ess_funding_page_get_cell (fixture->page, ESS_FUNDING_ROW_DECLARED, ESS_FUNDING_CELL_AMOUNT, 1));
   /* The focused cell stays in view. */
@@ -667,7 +635,7 @@ test_sixty_rows (Fixture       *fixture,
     g_assert_cmpfloat (bounds.origin.y, >=, 0);
     g_assert_cmpfloat (bounds.origin.y, <, 200);
   }
-  save_screenshot (GTK_WIDGET (fixture->window), "funding-sixty-rows.png");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "funding-sixty-rows.png");
 
   /* Going through the list rebuilds the grid of the dossier shown. */
   {
@@ -676,11 +644,11 @@ test_sixty_rows (Fixture       *fixture,
 
     start = g_get_monotonic_time ();
     ess_dossier_browser_select_id (browser, other);
-    wait_for_frames (1);
+    ui_test_wait_frames (1);
     pasted = g_get_monotonic_time () - start;
     start = g_get_monotonic_time ();
     ess_dossier_browser_select_id (browser, fixture->lille);
-    wait_for_frames (1);
+    ui_test_wait_frames (1);
     typed = g_get_monotonic_time () - start;
     g_test_message ("switching dossiers: to an empty plan %" G_GINT64_FORMAT " ms, back to 60 rows %" G_GINT64_FORMAT " ms",
                     pasted / 1000, typed / 1000);
@@ -688,16 +656,16 @@ test_sixty_rows (Fixture       *fixture,
 
     /* With another tab shown, the grid waits until the plan is shown. */
     ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_DOSSIER);
-    wait_for_frames (2);
+    ui_test_wait_frames (2);
     start = g_get_monotonic_time ();
     ess_dossier_browser_select_id (browser, other);
-    wait_for_frames (1);
+    ui_test_wait_frames (1);
     ess_dossier_browser_select_id (browser, fixture->lille);
-    wait_for_frames (1);
+    ui_test_wait_frames (1);
     g_test_message ("switching twice with the plan hidden: %" G_GINT64_FORMAT " ms",
                     (g_get_monotonic_time () - start) / 1000);
     ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_FUNDING);
-    wait_for_frames (2);
+    ui_test_wait_frames (2);
     g_assert_cmpstr (cell_text (fixture, 59, ESS_FUNDING_CELL_TOTAL, 0), ==, "1" NNBSP "300,00");
   }
 }
@@ -769,7 +737,7 @@ test_funders_years_export (Fixture       *fixture,
   button = find_button (GTK_WIDGET (fixture->page), "Région", NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   plan = ess_funding_page_get_plan (fixture->page);
   g_assert_cmpuint (plan->funders->len, ==, 3);
   g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_HEADER, ESS_FUNDING_CELL_AMOUNT, 2), ==, "Région");
@@ -788,7 +756,7 @@ test_funders_years_export (Fixture       *fixture,
   button = gtk_widget_get_next_sibling (spin);
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   plan = ess_funding_page_get_plan (fixture->page);
   g_assert_cmpuint (plan->years->len, ==, 2);
   /* Funder-major: Lille Métropole 2013, 2014, Ville de Lille 2013, 2014... */
@@ -799,7 +767,7 @@ test_funders_years_export (Fixture       *fixture,
   g_assert_cmpstr (cell_text (fixture, ESS_FUNDING_ROW_TOTAL, ESS_FUNDING_CELL_AMOUNT, 1), ==, "2" NNBSP "500,00");
   g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "18" NNBSP "500,00");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "funding.next-cell", NULL);
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   saved = stored_plan (fixture);
   g_assert_cmpuint (saved->years->len, ==, 2);
   g_assert_cmpint (*ess_funding_plan_amount (saved, 0, 0, 1), ==, 250000);
@@ -809,7 +777,7 @@ test_funders_years_export (Fixture       *fixture,
   button = find_button (GTK_WIDGET (fixture->page), NULL, "Retirer Région et ses montants");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   saved = stored_plan (fixture);
   g_assert_cmpuint (saved->funders->len, ==, 2);
   g_assert_cmpstr (cell_text (fixture, 0, ESS_FUNDING_CELL_TOTAL, 0), ==, "17" NNBSP "500,00");
@@ -825,7 +793,7 @@ test_trash_read_only (Fixture       *fixture,
 
   g_assert_true (ess_store_trash_dossiers (fixture->store, &fixture->lille, 1, &error));
   g_assert_no_error (error);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   cell = ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0);
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "10" NNBSP "000,00");
@@ -839,7 +807,7 @@ test_trash_read_only (Fixture       *fixture,
 
   /* Back from the trash, it can be edited again. */
   g_assert_true (ess_store_restore_dossiers (fixture->store, &fixture->lille, 1, &error));
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   cell = ess_funding_page_get_cell (fixture->page, 0, ESS_FUNDING_CELL_AMOUNT, 0);
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
 }
@@ -856,7 +824,7 @@ test_budget (Fixture       *fixture,
   g_autoptr(EssBudget) saved = NULL;
 
   ess_dossier_editor_show_page (fixture->editor, ESS_EDITOR_PAGE_BUDGET);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   budget = ess_budget_page_get_budget (page);
   for (guint i = 0; i < budget->lines->len; i++)
     {
@@ -872,7 +840,7 @@ test_budget (Fixture       *fixture,
   entry = ess_budget_page_get_entry (page, achats, FALSE);
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "10 000");
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "charges", 0, FALSE)), ==, "10" NNBSP "000,00");
   /* Charges 10 000 against products 0: not balanced. */
   g_assert_cmpuint (ess_budget_page_get_findings (page)->len, >=, 1);
@@ -882,7 +850,7 @@ test_budget (Fixture       *fixture,
   entry = ess_budget_page_get_entry (page, commune, FALSE);
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "10000");
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "products", 0, FALSE)), ==, "10" NNBSP "000,00");
   for (guint i = 0; i < ess_budget_page_get_findings (page)->len; i++)
     g_assert_cmpstr (((EssFinding *) g_ptr_array_index (ess_budget_page_get_findings (page), i))->code, !=,
@@ -892,18 +860,18 @@ test_budget (Fixture       *fixture,
   entry = ess_budget_page_get_entry (page, achats, TRUE);
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "12 000");
-  wait_for_frames (1);
+  ui_test_wait_frames (1);
   g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "gap", achats, FALSE)), ==, "+2" NNBSP "000,00");
   g_assert_cmpstr (label_text (ess_budget_page_get_label (page, "gap-percent", achats, FALSE)), ==,
                    "+20,0\xc2\xa0%");
 
   /* Leaving the cell writes the budget. */
   gtk_widget_grab_focus (ess_budget_page_get_entry (page, achats, FALSE));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   saved = ess_store_load_budget (fixture->store, fixture->lille, NULL);
   g_assert_cmpint (((EssBudgetLine *) g_ptr_array_index (saved->lines, achats))->forecast_cents, ==, 1000000);
   g_assert_cmpint (((EssBudgetLine *) g_ptr_array_index (saved->lines, achats))->actual_cents, ==, 1200000);
-  save_screenshot (GTK_WIDGET (fixture->window), "funding-budget.png");
+  ui_test_save_screenshot (GTK_WIDGET (fixture->window), "funding-budget.png");
 
   /* Its CSV file: line 60, forecast 10 000, actual 12 000, gap 2 000 (20 %). */
   {
@@ -933,7 +901,7 @@ test_envelopes (Fixture       *fixture,
 
   /* From the primary menu. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.envelopes", NULL);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
     if (ESS_IS_ENVELOPES_DIALOG (l->data))
@@ -959,13 +927,13 @@ test_envelopes (Fixture       *fixture,
                    "23,3\xc2\xa0%");
   g_assert_false (gtk_widget_has_css_class (ess_envelopes_dialog_get_label (dialog, "APT", 2013, "consumption"),
                                             "error"));
-  save_screenshot (GTK_WIDGET (dialog), "funding-envelopes.png");
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "funding-envelopes.png");
 
   /* Raising the 2012 envelope to 150 000 ends the over-consumption: 97,3 %. */
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "150 000");
   g_signal_emit_by_name (entry, "activate");
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   consumption = ess_envelopes_dialog_get_label (dialog, "APT", 2012, "consumption");
   g_assert_cmpstr (label_text (consumption), ==, "97,3\xc2\xa0%");
   g_assert_false (gtk_widget_has_css_class (consumption, "error"));
@@ -974,13 +942,13 @@ test_envelopes (Fixture       *fixture,
   entry = ess_envelopes_dialog_get_entry (dialog, "APT", 2013);
   gtk_editable_set_text (GTK_EDITABLE (entry), "beaucoup");
   g_signal_emit_by_name (entry, "activate");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_assert_true (gtk_widget_has_css_class (entry, "invalid"));
   g_assert_cmpstr (label_text (ess_envelopes_dialog_get_label (dialog, "APT", 2013, "consumption")), ==,
                    "23,3\xc2\xa0%");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 int

@@ -11,39 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "ess-window.h"
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (20 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
+#include "ui-test-util.h"
 
 static GtkWidget *
 find_label_containing (GtkWidget  *root,
@@ -107,7 +75,7 @@ static void
 close_dialog (EssImportDialog *dialog)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 static void
@@ -132,18 +100,18 @@ test_import_flow (void)
   window = ess_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   dossiers = ess_window_get_dossiers (window);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 0);
 
   /* A new file: the preview lists its dossiers, nothing is written yet. */
   dialog = ess_window_import_file (window, valid);
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
   g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "2 dossiers à importer");
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "APP-2024-102"));
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 0);
-  save_screenshot (GTK_WIDGET (dialog), "test-import-preview.png");
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-preview.png");
 
   g_assert_true (ess_import_dialog_confirm (dialog));
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_DONE);
@@ -154,10 +122,10 @@ test_import_flow (void)
   /* The same file again: both known and identical; one updated, one
    * imported under a new reference. */
   dialog = ess_window_import_file (window, valid);
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 2);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Connu, identique"));
-  save_screenshot (GTK_WIDGET (dialog), "test-import-known.png");
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-known.png");
   ess_import_dialog_set_action (dialog, 0, ESS_IMPORT_UPDATE);
   ess_import_dialog_set_action (dialog, 1, ESS_IMPORT_RENAME);
   g_assert_true (ess_import_dialog_confirm (dialog));
@@ -182,25 +150,25 @@ test_import_flow (void)
     g_assert_no_error (error);
 
     dialog = ess_window_import_file (window, changed);
-    wait_for_frames (20);
+    ui_test_wait_frames (20);
     g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Connu, différent"));
     g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
                                              "Montant demandé\u00a0: «\u00a0" "25\u202f" "000,00\u00a0€\u00a0» → "
                                              "«\u00a0" "27\u202f" "500,00\u00a0€\u00a0»"));
-    save_screenshot (GTK_WIDGET (dialog), "test-import-differences.png");
+    ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-differences.png");
     close_dialog (dialog);
     g_unlink (changed_path);
   }
 
   /* A refused file: every problem with its line, nothing written. */
   dialog = ess_window_import_file (window, refused);
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_REFUSED);
   g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "Fichier refusé\u00a0: rien n’a été importé");
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
                                            "Ligne 11, <siret>\u00a0: Le SIRET «\u00a0" "20009320100017\u00a0» n’est pas valide"));
   g_assert_false (ess_import_dialog_confirm (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "test-import-refused.png");
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-refused.png");
   close_dialog (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 3);
 
@@ -227,7 +195,7 @@ test_import_flow (void)
     g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
     g_value_unset (&value);
     g_assert_true (accepted);
-    wait_for_frames (10);
+    ui_test_wait_frames (10);
 
     toplevels = gtk_window_list_toplevels ();
     for (GList *l = toplevels; l != NULL; l = l->next)
@@ -265,7 +233,7 @@ test_import_flow (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
 
@@ -300,10 +268,10 @@ test_import_long_file (void)
 
   window = ess_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   dialog = ess_window_import_file (window, xml);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "AMI-2024-300"));
   g_assert_null (find_label_containing (GTK_WIDGET (dialog), "AMI-2024-301"));
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "… et 2 autres dossiers"));
@@ -312,7 +280,7 @@ test_import_long_file (void)
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 302);
 
   dialog = ess_window_import_file (window, xml);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 302);
   ess_import_dialog_set_action_for_all (dialog, ESS_IMPORT_RENAME);
   g_assert_true (ess_import_dialog_confirm (dialog));
@@ -321,7 +289,7 @@ test_import_long_file (void)
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 604);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
   remove_tree (dir);

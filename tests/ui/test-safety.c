@@ -15,39 +15,7 @@
 #include "ess-store-dossiers.h"
 #include "ess-store-private.h"
 #include "ess-window.h"
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (20 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
+#include "ui-test-util.h"
 
 /* The open toplevel of @type other than @skip, or NULL. */
 static GtkWidget *
@@ -73,7 +41,7 @@ close_message (void)
 
   g_assert_nonnull (message);
   gtk_window_destroy (GTK_WINDOW (message));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 static void
@@ -110,44 +78,44 @@ test_backup_and_restore (void)
   window = ess_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   dossiers = ess_window_get_dossiers (window);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
 
   /* Back Up Now: a checked backup, and a message that says where. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backup-now", NULL));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   backups = ess_store_list_backups (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
   {
     GtkWidget *message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
     g_assert_nonnull (message);
-    save_screenshot (message, "test-backup-now.png");
+    ui_test_save_screenshot (message, "test-backup-now.png");
   }
   close_message ();
 
   /* Two new dossiers after the backup. */
   g_assert_cmpint (ess_store_create_dossier (store, "APT", 2025, NULL), >, 0);
   g_assert_cmpint (ess_store_create_dossier (store, "APT", 2025, NULL), >, 0);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 6);
 
   /* Restore a Backup…: the list of backups, then a confirmation. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   dialog = ESS_RESTORE_DIALOG (find_toplevel (ESS_TYPE_RESTORE_DIALOG, NULL));
   g_assert_nonnull (dialog);
   g_assert_cmpuint (ess_restore_dialog_get_n_backups (dialog), ==, 1);
   ess_restore_dialog_select (dialog, 0);
-  wait_for_frames (5);
-  save_screenshot (GTK_WIDGET (dialog), "test-restore-dialog.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-restore-dialog.png");
 
   question = ess_restore_dialog_ask (dialog);
-  wait_for_frames (10);
-  save_screenshot (question, "test-restore-confirm.png");
+  ui_test_wait_frames (10);
+  ui_test_save_screenshot (question, "test-restore-confirm.png");
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   /* The window shows the backup's dossiers at once. */
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
@@ -155,7 +123,7 @@ test_backup_and_restore (void)
   {
     GtkWidget *message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
     g_assert_nonnull (message);
-    save_screenshot (message, "test-restore-done.png");
+    ui_test_save_screenshot (message, "test-restore-done.png");
   }
   close_message ();
 
@@ -166,7 +134,7 @@ test_backup_and_restore (void)
   g_assert_cmpint (((EssBackup *) backups->pdata[0])->reason, ==, ESS_BACKUP_RESTORE);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
   remove_tree (dir);
@@ -193,7 +161,7 @@ test_disk_full (void)
   window = ess_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   dossiers = ess_window_get_dossiers (window);
 
   /* No room left beyond the pages the file has now. */
@@ -208,7 +176,7 @@ test_disk_full (void)
     {
       g_assert_cmpuint (created, <, 500);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-dossier", NULL));
-      wait_for_frames (1);
+      ui_test_wait_frames (1);
       message = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
       if (message == NULL)
         created++;
@@ -216,20 +184,20 @@ test_disk_full (void)
   g_test_message ("The disk was full after %u new dossiers", created);
   g_object_get (message, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, "disque est plein"));
-  wait_for_frames (5);
-  save_screenshot (message, "test-disk-full.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (message, "test-disk-full.png");
   close_message ();
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4 + created);
 
   /* Room again: the same window creates the next one. */
   g_assert_true (ess_store_exec (store, "PRAGMA max_page_count = 1073741823", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-dossier", NULL));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_null (find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4 + created + 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
   remove_tree (dir);
@@ -287,18 +255,18 @@ test_erase_contact (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 980, 700);
   gtk_window_present (GTK_WINDOW (window));
   ess_applicant_page_set_dossier (ESS_APPLICANT_PAGE (page), dossier);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   button = find_button (page, "données personnelles");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (question);
-  save_screenshot (question, "test-erase-contact.png");
+  ui_test_save_screenshot (question, "test-erase-contact.png");
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   g_clear_pointer (&applicant, ess_applicant_free);
   applicant = ess_store_load_applicant (store, dossier->applicant_id, &error);
@@ -306,10 +274,10 @@ test_erase_contact (void)
   g_assert_cmpstr (applicant->contact_email, ==, "");
   /* The page shows it, and there is nothing left to erase. */
   g_assert_false (gtk_widget_get_sensitive (button));
-  save_screenshot (window, "test-erase-contact-done.png");
+  ui_test_save_screenshot (window, "test-erase-contact-done.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
   remove_tree (dir);

@@ -16,42 +16,10 @@
 #include "ess-scenario-report.h"
 #include "ess-store-scenarios.h"
 #include "ess-window.h"
+#include "ui-test-util.h"
 
 #define NNBSP "\u202f"
 #define NBSP "\u00a0"
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (20 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* The first widget under @root that is a label showing @text, or an
  * expander titled @text. */
@@ -126,11 +94,11 @@ test_compare_and_edit (void)
   window = ess_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
 
   /* Alt+3 shows the view, made when first shown. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
-  wait_for_frames (30);
+  ui_test_wait_frames (30);
   view = ess_window_get_scenario_view (window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
@@ -150,7 +118,7 @@ test_compare_and_edit (void)
   g_assert_cmpuint (ess_chart_get_n_groups (chart), ==, 6);
   g_assert_cmpuint (ess_chart_get_n_bars (chart), ==, 3);
   g_assert_cmpint (ess_chart_get_total (chart, 1, 0), ==, 22900000);
-  save_screenshot (GTK_WIDGET (window), "test-scenario-view-compare.png");
+  ui_test_save_screenshot (GTK_WIDGET (window), "test-scenario-view-compare.png");
 
   /* Edit the envelope of "poursuite" in 2016: 110 000 -> 150 000. Its
    * column, its difference and its bar change at once: Métropole
@@ -159,7 +127,7 @@ test_compare_and_edit (void)
   first_id = ((EssScenario *) g_ptr_array_index (ess_scenario_view_get_scenarios (view), 0))->id;
   g_assert_cmpint (ess_scenario_view_get_selected_id (view), ==, first_id);
   ess_scenario_view_show_page (view, "edit");
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   entry = ess_scenario_view_get_amount_entry (view, 0, 2016, FALSE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "110" NNBSP "000,00");
   elapsed = type_and_enter (entry, "150 000");
@@ -207,8 +175,8 @@ test_compare_and_edit (void)
   g_assert_cmpstr (ess_scenario_view_get_cell_text (view, ESS_SCENARIO_INDICATOR_STAFF_AVAILABLE, 0, FALSE), ==,
                    "700" NBSP "j");
   g_assert_cmpint (ess_chart_get_value (ess_scenario_view_get_staff_chart (view), 1, 0, 0), ==, 3900);
-  wait_for_frames (10);
-  save_screenshot (GTK_WIDGET (window), "test-scenario-view-edit.png");
+  ui_test_wait_frames (10);
+  ui_test_save_screenshot (GTK_WIDGET (window), "test-scenario-view-edit.png");
 
   /* The demo's ongoing APT dossiers, APT-2013-002 (15 000) and
    * APT-2013-003 (4 730), are renewed each year by poursuite: 19 730 of
@@ -231,7 +199,7 @@ test_compare_and_edit (void)
   entry = ess_scenario_view_get_assumption_entry (view, ESS_ASSUME_DAYS_PER_DOSSIER, 2017);
   type_and_enter (entry, "-3");
   g_assert_nonnull (strstr (ess_scenario_view_get_error (view), "-3"));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   g_clear_pointer (&stored, ess_scenario_free);
   stored = ess_store_load_scenario (store, first_id, &error);
   g_assert_cmpint (ess_scenario_line_amount (stored, 0, 2017)->metropole, ==, 11000000);
@@ -242,7 +210,7 @@ test_compare_and_edit (void)
 
   /* A variant: duplicated, selected, compared as a fourth column. */
   gtk_widget_activate_action (GTK_WIDGET (view), "scenario.duplicate", NULL);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpuint (ess_scenario_view_get_scenarios (view)->len, ==, 4);
   g_assert_cmpuint (ess_scenario_view_get_comparison (view)->scenarios->len, ==, 4);
   g_assert_cmpstr (ess_scenario_view_get_cell_text (view, ESS_SCENARIO_INDICATOR_METROPOLE, 3, TRUE), ==, "=");
@@ -258,8 +226,8 @@ test_compare_and_edit (void)
   /* 1 016 000 - 744 000 = 272 000, 36,56 % of the reference, arrêt. */
   g_assert_cmpstr (ess_scenario_view_get_cell_text (view, ESS_SCENARIO_INDICATOR_METROPOLE, 0, TRUE), ==,
                    "+272" NNBSP "000,00" NBSP "€ (+36,6" NBSP "%)");
-  wait_for_frames (20);
-  save_screenshot (GTK_WIDGET (window), "test-scenario-view-two.png");
+  ui_test_wait_frames (20);
+  ui_test_save_screenshot (GTK_WIDGET (window), "test-scenario-view-two.png");
 
   /* Printed through GtkPrintOperation, as the Print button does: the
    * pages of the report, in a PDF. */
@@ -279,7 +247,7 @@ test_compare_and_edit (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
   remove_database (dir, path);
@@ -316,10 +284,10 @@ test_large_database (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   ess_window_show_view (window, "scenarios");
-  wait_for_frames (10);
+  ui_test_wait_frames (10);
   view = ess_window_get_scenario_view (window);
   ess_scenario_view_show_page (view, "edit");
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
 
   /* 50 000 dossiers of 10 000 renewed on the APT each year 2015-2020 by
    * poursuite, plus their balances in 2015: 7 x 500 000 000 = 3 500 000 000. */
@@ -337,7 +305,7 @@ test_large_database (void)
                    "986" NNBSP "000,00" NBSP "€");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
   remove_database (dir, path);

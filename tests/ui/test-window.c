@@ -10,39 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "ess-window.h"
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (20 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
+#include "ui-test-util.h"
 
 static GtkWidget *
 find_label_with_text (GtkWidget  *root,
@@ -76,7 +44,7 @@ test_window_demo (void)
   window = ess_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (30);
+  ui_test_wait_frames (30);
 
   dossiers = ess_window_get_dossiers (window);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
@@ -87,10 +55,10 @@ test_window_demo (void)
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "171\xe2\x80\xaf" "663,00\xc2\xa0\xe2\x82\xac"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Accordé"));
 
-  save_screenshot (GTK_WIDGET (window), "test-window-demo.png");
+  ui_test_save_screenshot (GTK_WIDGET (window), "test-window-demo.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
   ess_store_close (store);
   g_assert_finalize_object (store);
 

@@ -17,41 +17,10 @@
 #include "ess-status-dialog.h"
 #include "ess-store-dossiers.h"
 #include "ess-window.h"
+#include "ui-test-util.h"
 
 static char *dir;
 static char *db_path;
-
-static void
-wait_for_frames (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_usleep (15 * 1000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -123,7 +92,7 @@ open_window (EssStore **store_out)
   window = ess_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (20);
+  ui_test_wait_frames (20);
   *store_out = store;
   return window;
 }
@@ -133,7 +102,7 @@ close_window (EssWindow *window,
               EssStore  *store)
 {
   gtk_window_close (GTK_WINDOW (window));
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   ess_store_close (store);
   g_assert_finalize_object (store);
 }
@@ -146,7 +115,7 @@ type_into (GtkWidget  *entry,
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
-  wait_for_frames (2);
+  ui_test_wait_frames (2);
 }
 
 static void
@@ -158,7 +127,7 @@ set_search (EssWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (search), text);
   /* The entry waits for a pause in typing before searching. */
   for (int i = 0; i < 30; i++)
-    wait_for_frames (2);
+    ui_test_wait_frames (2);
 }
 
 static void
@@ -174,7 +143,7 @@ test_find_and_refuse (void)
   g_autofree char *status = NULL;
   g_autofree char *reason = NULL;
 
-  save_screenshot (GTK_WIDGET (window), "workspace-list.png");
+  ui_test_save_screenshot (GTK_WIDGET (window), "workspace-list.png");
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 4);
 
   /* "initiative" is in three dossiers: Hem's title, the Ciné cité one's
@@ -191,18 +160,18 @@ test_find_and_refuse (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (browser), GTK_TYPE_LABEL, "15\xe2\x80\xaf" "000,00\xc2\xa0\xe2\x82\xac"));
 
   ess_dossier_browser_select_id (browser, ess_dossier_summary_get_id (found));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpint (ess_dossier_editor_get_dossier_id (editor), ==, ess_dossier_summary_get_id (found));
 
   ess_dossier_editor_show_page (editor, ESS_EDITOR_PAGE_REVIEW);
-  wait_for_frames (5);
-  save_screenshot (GTK_WIDGET (window), "workspace-instruction.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (GTK_WIDGET (window), "workspace-instruction.png");
 
   /* Refusing a granted dossier reopens the decision: a reason is required. */
   dialog = ESS_STATUS_DIALOG (ess_review_page_change_status (ess_dossier_editor_get_review_page (editor),
                                                              ESS_STATUS_REFUSED));
-  wait_for_frames (5);
-  save_screenshot (GTK_WIDGET (dialog), "workspace-status-dialog.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "workspace-status-dialog.png");
   g_assert_false (ess_status_dialog_can_confirm (dialog));
   ess_status_dialog_confirm (dialog);
   status = sql_text ("SELECT status FROM dossiers WHERE reference = 'APT-2013-002'", NULL);
@@ -212,7 +181,7 @@ test_find_and_refuse (void)
   g_assert_true (ess_status_dialog_can_confirm (dialog));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ess_status_dialog_confirm (dialog);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_null (dialog);
 
   g_clear_pointer (&status, g_free);
@@ -240,7 +209,7 @@ test_create_edit_restart (void)
   gint64 id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-dossier", NULL));
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 5);
   id = ess_dossier_editor_get_dossier_id (editor);
   g_assert_cmpint (id, >, 0);
@@ -270,7 +239,7 @@ test_create_edit_restart (void)
   type_into (end, "30/06/2027");
   g_assert_false (gtk_widget_has_css_class (end, "error"));
 
-  save_screenshot (GTK_WIDGET (window), "workspace-editor.png");
+  ui_test_save_screenshot (GTK_WIDGET (window), "workspace-editor.png");
   reference = sql_text ("SELECT reference FROM dossiers WHERE id = (SELECT max (id) FROM dossiers)", NULL);
   close_window (window, store);
 
@@ -279,22 +248,22 @@ test_create_edit_restart (void)
   editor = ess_window_get_editor (window);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 5);
   ess_dossier_browser_select_id (ess_window_get_browser (window), id);
-  wait_for_frames (5);
+  ui_test_wait_frames (5);
   g_assert_cmpstr (ess_dossier_editor_get_dossier (editor)->reference, ==, reference);
   g_assert_cmpstr (ess_dossier_editor_get_dossier (editor)->title, ==, "Épicerie solidaire itinérante des Weppes");
   g_assert_cmpstr (ess_dossier_editor_get_dossier (editor)->end_on, ==, "2027-06-30");
   g_assert_cmpint (sql_int ("SELECT count (*) FROM history WHERE dossier_id = (SELECT max (id) FROM dossiers) "
                             "AND action = 'edited' AND author = 'Camille Instructrice'", NULL), >=, 4);
   ess_dossier_editor_show_page (editor, ESS_EDITOR_PAGE_HISTORY);
-  wait_for_frames (5);
-  save_screenshot (GTK_WIDGET (window), "workspace-history.png");
+  ui_test_wait_frames (5);
+  ui_test_save_screenshot (GTK_WIDGET (window), "workspace-history.png");
 
   /* Delete goes to the trash, and Undo brings the dossier back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trash", NULL));
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 5);
   close_window (window, store);
 }
@@ -310,7 +279,7 @@ test_filters_and_sums (void)
   /* 2013: 5 933 + 15 000 + 4 730 = 25 663,00 EUR in 3 dossiers. */
   query->year = 2013;
   ess_dossier_browser_set_query (browser, query);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 3);
   g_assert_nonnull (find_widget (GTK_WIDGET (browser), GTK_TYPE_LABEL, "3 dossiers"));
   g_assert_nonnull (find_widget (GTK_WIDGET (browser), GTK_TYPE_LABEL, "25\xe2\x80\xaf" "663,00\xc2\xa0\xe2\x82\xac"));
@@ -319,9 +288,9 @@ test_filters_and_sums (void)
   query->year = 0;
   query->territory_id = 5;
   ess_dossier_browser_set_query (browser, query);
-  wait_for_frames (3);
+  ui_test_wait_frames (3);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 2);
-  save_screenshot (GTK_WIDGET (window), "workspace-filtered.png");
+  ui_test_save_screenshot (GTK_WIDGET (window), "workspace-filtered.png");
   close_window (window, store);
 }
 

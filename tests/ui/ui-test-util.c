@@ -26,7 +26,7 @@ ui_test_wait_frames (guint n)
 {
   for (guint i = 0; i < n; i++)
     {
-      g_usleep (15 * 1000);
+      g_usleep (20 * 1000);
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
@@ -79,12 +79,18 @@ ui_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GskRenderer *renderer;
+  int width, height;
 
+  /* A loaded machine may take a while to lay the window out. */
+  for (guint i = 0; i < 200 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    ui_test_wait_frames (1);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
