@@ -24,6 +24,7 @@ struct _EssDashboardView
   GPtrArray        *scheme_ids;      /* char *, parallel to the dropdown after "every scheme" */
   EssDashMeasure    measure;
   guint             refresh_idle;
+  gboolean          stale;         /* the store changed while the view was hidden */
   gboolean          blocking;
 
   GtkSpinButton    *first_year_spin;
@@ -923,10 +924,28 @@ on_measure_changed (EssDashboardView *self)
   queue_refresh (self);
 }
 
+/* The dashboard reads the whole portfolio: while hidden it only notes
+ * that it is out of date, and reads again when shown. */
 static void
 on_store_changed (EssDashboardView *self)
 {
-  queue_refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_view_mapped (GtkWidget *widget,
+                gpointer   user_data)
+{
+  EssDashboardView *self = ESS_DASHBOARD_VIEW (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      queue_refresh (self);
+    }
 }
 
 static void
@@ -1115,6 +1134,7 @@ ess_dashboard_view_constructed (GObject *object)
     }
   self->blocking = FALSE;
 
+  g_signal_connect (self, "map", G_CALLBACK (on_view_mapped), NULL);
   g_signal_connect_object (self->store, "changed::dossiers", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::reference", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->first_year_spin, "value-changed", G_CALLBACK (on_first_year_changed), self);

@@ -11,6 +11,7 @@
 
 #include "ess-dashboard-view.h"
 #include "ess-dossier-browser.h"
+#include "ess-store-dossiers.h"
 #include "ess-window.h"
 #include "ui-test-util.h"
 
@@ -103,6 +104,16 @@ test_apt_figures_and_click_through (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ess_window_get_browser (window))));
   g_assert_cmpint (ess_dossier_browser_get_query (ess_window_get_browser (window))->territory_id, ==, 8);
   g_assert_cmpuint (g_list_model_get_n_items (ess_dossier_browser_get_model (ess_window_get_browser (window))), ==, 2);
+
+  /* Hidden, the dashboard does not read the portfolio again at each
+   * change; shown, it does. Ciné cité social: 4 730 -> 5 730 €. */
+  g_assert_true (ess_store_set_dossier_field (store, 4, ESS_FIELD_GRANTED, "573000", &error));
+  g_assert_no_error (error);
+  ui_test_wait_frames (5);
+  g_assert_cmpint (ess_dashboard_view_get_dashboard (view)->granted_cents, ==, 17166300);
+  ess_window_show_view (window, "dashboard");
+  ui_test_wait_frames (10);
+  g_assert_cmpint (ess_dashboard_view_get_dashboard (view)->granted_cents, ==, 17266300);
 
   gtk_window_close (GTK_WINDOW (window));
   ui_test_wait_frames (3);
