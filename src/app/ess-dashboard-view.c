@@ -438,9 +438,7 @@ strv_builder_take (GStrvBuilder *builder,
 typedef struct
 {
   EssDashboardView *view;
-  guint            *classes;
-  GStrv             values;
-  GStrv             legend;
+  EssMapShading    *shading;
   GStrv             tooltips;
   int               highlight;
 } MapData;
@@ -448,9 +446,7 @@ typedef struct
 static void
 map_data_free (MapData *data)
 {
-  g_free (data->classes);
-  g_strfreev (data->values);
-  g_strfreev (data->legend);
+  ess_map_shading_free (data->shading);
   g_strfreev (data->tooltips);
   g_free (data);
 }
@@ -465,9 +461,9 @@ draw_map (GtkDrawingArea *area,
   MapData *data = user_data;
   EssMapDrawing drawing = {
     .map = data->view->map,
-    .classes = data->classes,
-    .values = (const char * const *) data->values,
-    .legend = (const char * const *) data->legend,
+    .classes = data->shading->classes,
+    .values = (const char * const *) data->shading->values,
+    .legend = (const char * const *) data->shading->legend,
     .legend_title = _("Amount per inhabitant"),
     .highlight = data->highlight,
   };
@@ -549,74 +545,36 @@ on_map_query_tooltip (GtkWidget  *area,
   return FALSE;
 }
 
-static EssDashGroup *
-territory_group (const EssDashboard *d,
-                 int                 territory_id)
-{
-  g_autofree char *key = g_strdup_printf ("%d", territory_id);
-
-  for (guint i = 0; i < d->territories->len; i++)
-    {
-      EssDashGroup *group = g_ptr_array_index (d->territories, i);
-      if (g_strcmp0 (group->key, key) == 0)
-        return group;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 map_new (EssDashboardView *self)
 {
   const EssDashboard *d = self->dashboard;
-  guint n = self->map->tiles->len;
   MapData *data = g_new0 (MapData, 1);
-  g_autofree gint64 *per_inhabitant = g_new0 (gint64, n);
-  gint64 bounds[ESS_MAP_N_CLASSES + 1];
-  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) legend = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) tooltips = g_strv_builder_new ();
   GtkWidget *area = gtk_drawing_area_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   data->view = self;
-  data->classes = g_new0 (guint, n);
-  for (guint i = 0; i < n; i++)
+  data->shading = ess_map_shading_new (self->map, d, self->measure);
+  for (guint i = 0; i < self->map->tiles->len; i++)
     {
       EssMapTile *tile = g_ptr_array_index (self->map->tiles, i);
-      EssDashGroup *group = territory_group (d, tile->territory_id);
-      gint64 amount = group != NULL ? ess_dash_group_amount (group, self->measure) : 0;
-      gint64 population = group != NULL ? group->population : 0;
-      g_autofree char *value = NULL;
-      g_autofree char *total = money (amount);
+      const EssDashGroup *group = ess_dashboard_territory (d, tile->territory_id);
+      guint n_dossiers = group != NULL ? group->n_dossiers : 0;
+      g_autofree char *total = money (group != NULL ? ess_dash_group_amount (group, self->measure) : 0);
       g_autofree char *name = g_markup_escape_text (tile->name, -1);
+      g_autofree char *value = ess_chart_format_value (ESS_CHART_MONEY, data->shading->per_inhabitant[i]);
+      g_autofree char *inhabitants = g_strdup_printf ("%" G_GINT64_FORMAT, group != NULL ? group->population : 0);
 
-      per_inhabitant[i] = ess_dash_per_inhabitant (amount, population);
-      value = ess_chart_format_value (ESS_CHART_MONEY, per_inhabitant[i]);
-      /* TRANSLATORS: an amount per inhabitant on the map, "0,61 €/hab." */
-      strv_builder_take (values, g_strdup_printf (_("%s/inh."), value));
       /* TRANSLATORS: the tooltip of a territory: name, amount, dossiers, inhabitants, amount per inhabitant */
-      {
-        guint n_dossiers = group != NULL ? group->n_dossiers : 0;
-        g_autofree char *inhabitants = g_strdup_printf ("%" G_GINT64_FORMAT, population);
-
-        strv_builder_take (tooltips,
-                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "<b>%s</b>\n%s for %u dossier\n%s inhabitants, %s per inhabitant",
-                                                         "<b>%s</b>\n%s for %u dossiers\n%s inhabitants, %s per inhabitant",
-                                                         n_dossiers),
-                                            name, total, n_dossiers, inhabitants, value));
-      }
+      strv_builder_take (tooltips,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "<b>%s</b>\n%s for %u dossier\n%s inhabitants, %s per inhabitant",
+                                                       "<b>%s</b>\n%s for %u dossiers\n%s inhabitants, %s per inhabitant",
+                                                       n_dossiers),
+                                          name, total, n_dossiers, inhabitants, value));
     }
-  ess_map_classes (per_inhabitant, n, ESS_MAP_N_CLASSES, data->classes, bounds);
-  for (guint c = 0; c < ESS_MAP_N_CLASSES; c++)
-    {
-      g_autofree char *low = ess_chart_format_value (ESS_CHART_MONEY, bounds[c]);
-      g_autofree char *high = ess_chart_format_value (ESS_CHART_MONEY, bounds[c + 1]);
-      strv_builder_take (legend, g_strdup_printf ("%s – %s", low, high));
-    }
-  data->values = g_strv_builder_end (values);
-  data->legend = g_strv_builder_end (legend);
   data->tooltips = g_strv_builder_end (tooltips);
 
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 420);

@@ -3,6 +3,9 @@
 
 #include <pango/pangocairo.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "ess-bar-chart.h"
 #include "ess-map-drawing.h"
 
 #define LEGEND_SWATCH 14.0
@@ -225,4 +228,71 @@ ess_map_draw (cairo_t             *cr,
     }
 
   cairo_restore (cr);
+}
+
+const EssDashGroup *
+ess_dashboard_territory (const EssDashboard *dashboard,
+                         int                 territory_id)
+{
+  g_autofree char *key = g_strdup_printf ("%d", territory_id);
+
+  for (guint i = 0; i < dashboard->territories->len; i++)
+    {
+      const EssDashGroup *group = g_ptr_array_index (dashboard->territories, i);
+      if (g_strcmp0 (group->key, key) == 0)
+        return group;
+    }
+  return NULL;
+}
+
+EssMapShading *
+ess_map_shading_new (const EssTerritoryMap *map,
+                     const EssDashboard    *dashboard,
+                     EssDashMeasure         measure)
+{
+  EssMapShading *shading = g_new0 (EssMapShading, 1);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) legend = g_strv_builder_new ();
+  gint64 bounds[ESS_MAP_N_CLASSES + 1];
+
+  shading->n_tiles = map->tiles->len;
+  shading->per_inhabitant = g_new0 (gint64, shading->n_tiles);
+  shading->classes = g_new0 (guint, shading->n_tiles);
+  for (guint i = 0; i < shading->n_tiles; i++)
+    {
+      const EssMapTile *tile = g_ptr_array_index (map->tiles, i);
+      const EssDashGroup *group = ess_dashboard_territory (dashboard, tile->territory_id);
+      g_autofree char *value = NULL;
+      g_autofree char *label = NULL;
+
+      if (group != NULL)
+        shading->per_inhabitant[i] = ess_dash_per_inhabitant (ess_dash_group_amount (group, measure), group->population);
+      value = ess_chart_format_value (ESS_CHART_MONEY, shading->per_inhabitant[i]);
+      /* TRANSLATORS: an amount per inhabitant on the map, "0,61 €/hab." */
+      label = g_strdup_printf (_("%s/inh."), value);
+      g_strv_builder_add (values, label);
+    }
+  ess_map_classes (shading->per_inhabitant, shading->n_tiles, ESS_MAP_N_CLASSES, shading->classes, bounds);
+  for (guint c = 0; c < ESS_MAP_N_CLASSES; c++)
+    {
+      g_autofree char *low = ess_chart_format_value (ESS_CHART_MONEY, bounds[c]);
+      g_autofree char *high = ess_chart_format_value (ESS_CHART_MONEY, bounds[c + 1]);
+      g_autofree char *label = g_strdup_printf ("%s – %s", low, high);
+      g_strv_builder_add (legend, label);
+    }
+  shading->values = g_strv_builder_end (values);
+  shading->legend = g_strv_builder_end (legend);
+  return shading;
+}
+
+void
+ess_map_shading_free (EssMapShading *shading)
+{
+  if (shading == NULL)
+    return;
+  g_free (shading->per_inhabitant);
+  g_free (shading->classes);
+  g_strfreev (shading->values);
+  g_strfreev (shading->legend);
+  g_free (shading);
 }

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "ess-dashboard.h"
 #include "ess-territory-map.h"
 
 G_BEGIN_DECLS
@@ -42,5 +43,27 @@ gboolean ess_map_to_grid      (double               x,
                                double              *grid_y);
 /* The grey of a class, 1.0 white to 0.2 dark. */
 double   ess_map_class_grey   (guint                klass);
+
+/* The shading of the map by amount per inhabitant of each territory of a
+ * dashboard, in the map's tile order: classes, the figures written in the
+ * tiles ("0,62 €/hab."), the legend. */
+typedef struct
+{
+  guint   n_tiles;
+  gint64 *per_inhabitant;   /* cents per inhabitant, per tile */
+  guint  *classes;
+  GStrv   values;
+  GStrv   legend;           /* ESS_MAP_N_CLASSES labels */
+} EssMapShading;
+
+EssMapShading *ess_map_shading_new   (const EssTerritoryMap *map,
+                                      const EssDashboard    *dashboard,
+                                      EssDashMeasure         measure);
+void           ess_map_shading_free  (EssMapShading         *shading);
+/* The group of @dashboard for territory @territory_id, or NULL. */
+const EssDashGroup *ess_dashboard_territory (const EssDashboard *dashboard,
+                                             int                 territory_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssMapShading, ess_map_shading_free)
 
 G_END_DECLS

@@ -71,9 +71,7 @@ add_chart (EssReport    *report,
 typedef struct
 {
   EssTerritoryMap *map;
-  guint           *classes;
-  GStrv            values;
-  GStrv            legend;
+  EssMapShading   *shading;
 } Map;
 
 static void
@@ -82,9 +80,7 @@ map_free (gpointer data)
   Map *map = data;
 
   ess_territory_map_free (map->map);
-  g_free (map->classes);
-  g_strfreev (map->values);
-  g_strfreev (map->legend);
+  ess_map_shading_free (map->shading);
   g_free (map);
 }
 
@@ -97,9 +93,9 @@ draw_map (cairo_t *cr,
   Map *map = data;
   EssMapDrawing drawing = {
     .map = map->map,
-    .classes = map->classes,
-    .values = (const char * const *) map->values,
-    .legend = (const char * const *) map->legend,
+    .classes = map->shading->classes,
+    .values = (const char * const *) map->shading->values,
+    .legend = (const char * const *) map->shading->legend,
     .legend_title = _("Amount per inhabitant"),
     .highlight = 0,
   };
@@ -107,30 +103,11 @@ draw_map (cairo_t *cr,
   ess_map_draw (cr, &drawing, 0, 0, width, height);
 }
 
-static const EssDashGroup *
-territory (const EssDashboard *d,
-           int                 id)
-{
-  g_autofree char *key = g_strdup_printf ("%d", id);
-
-  for (guint i = 0; i < d->territories->len; i++)
-    {
-      const EssDashGroup *group = g_ptr_array_index (d->territories, i);
-      if (g_strcmp0 (group->key, key) == 0)
-        return group;
-    }
-  return NULL;
-}
-
 static void
 add_map (EssReport          *report,
          const EssDashboard *d)
 {
   g_autoptr(GBytes) bytes = g_resource_lookup_data (ess_get_resource (), RESOURCE_PREFIX "/data/territories-map.ini", 0, NULL);
-  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) legend = g_strv_builder_new ();
-  g_autofree gint64 *per_inhabitant = NULL;
-  gint64 bounds[ESS_MAP_N_CLASSES + 1];
   EssTerritoryMap *layout;
   Map *map;
   gsize size;
@@ -145,32 +122,7 @@ add_map (EssReport          *report,
 
   map = g_new0 (Map, 1);
   map->map = layout;
-  map->classes = g_new0 (guint, layout->tiles->len);
-  per_inhabitant = g_new0 (gint64, layout->tiles->len);
-  for (guint i = 0; i < layout->tiles->len; i++)
-    {
-      const EssMapTile *tile = g_ptr_array_index (layout->tiles, i);
-      const EssDashGroup *group = territory (d, tile->territory_id);
-      g_autofree char *value = NULL;
-
-      per_inhabitant[i] = group != NULL ? ess_dash_per_inhabitant (group->granted_cents, group->population) : 0;
-      value = ess_chart_format_value (ESS_CHART_MONEY, per_inhabitant[i]);
-      {
-        /* TRANSLATORS: an amount per inhabitant on the map, "0,61 €/hab." */
-        g_autofree char *label = g_strdup_printf (_("%s/inh."), value);
-        g_strv_builder_add (values, label);
-      }
-    }
-  ess_map_classes (per_inhabitant, layout->tiles->len, ESS_MAP_N_CLASSES, map->classes, bounds);
-  for (guint c = 0; c < ESS_MAP_N_CLASSES; c++)
-    {
-      g_autofree char *low = ess_chart_format_value (ESS_CHART_MONEY, bounds[c]);
-      g_autofree char *high = ess_chart_format_value (ESS_CHART_MONEY, bounds[c + 1]);
-      g_autofree char *label = g_strdup_printf ("%s – %s", low, high);
-      g_strv_builder_add (legend, label);
-    }
-  map->values = g_strv_builder_end (values);
-  map->legend = g_strv_builder_end (legend);
+  map->shading = ess_map_shading_new (layout, d, ESS_DASH_GRANTED);
   ess_report_add_figure (report, 300, draw_map, map, map_free);
 }
 
