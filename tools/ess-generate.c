@@ -404,7 +404,7 @@ make_bundle (Generator *gen,
       if (!seen)
         g_ptr_array_add (communes, g_strdup (commune->insee));
     }
-  g_ptr_array_sort (communes, (GCompareFunc) (gpointer) g_strcmp0);
+  ess_commune_codes_sort (communes);
   g_ptr_array_add (communes, NULL);
   g_strfreev (d->communes);
   d->communes = (char **) g_ptr_array_steal (communes, NULL);

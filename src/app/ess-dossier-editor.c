@@ -115,7 +115,7 @@ on_commune_toggled (GtkCheckButton   *button,
   while (g_hash_table_iter_next (&iter, &insee, &check))
     if (gtk_check_button_get_active (check))
       g_ptr_array_add (codes, insee);
-  g_ptr_array_sort (codes, (GCompareFunc) g_strcmp0);
+  ess_commune_codes_sort (codes);
   g_ptr_array_add (codes, NULL);
 
   if (!ess_store_set_dossier_communes (self->store, self->dossier->id,

@@ -812,3 +812,18 @@ ess_opinion_label (const char *opinion_id)
   /* An id from a newer version: better shown than lost. */
   return opinion_id;
 }
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+ess_commune_codes_sort (GPtrArray *codes)
+{
+  g_return_if_fail (codes != NULL);
+
+  g_ptr_array_sort (codes, compare_codes);
+}

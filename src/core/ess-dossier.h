@@ -137,6 +137,11 @@ char               *ess_reference_next         (const char       *scheme,
                                                 int               year,
                                                 const char * const *used);
 
+/* Sorts an array of INSEE codes (char *) in the order a dossier keeps its
+ * communes. The elements are compared as strings, not as pointers, so the
+ * order never depends on where the strings live in memory. */
+void                ess_commune_codes_sort     (GPtrArray        *codes);
+
 /* Opinions: id "favorable" -> translated label "Favorable". */
 const char         *ess_opinion_label          (const char       *opinion_id);
 

@@ -1333,13 +1333,6 @@ read_review (Builder          *b,
     }
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 static EssDossierBundle *
 read_dossier (Builder    *b,
               xmlNodePtr  node)
@@ -1397,7 +1390,7 @@ read_dossier (Builder    *b,
                     }
                 g_ptr_array_add (codes, insee);
               }
-          g_ptr_array_sort (codes, compare_strings);
+          ess_commune_codes_sort (codes);
           g_ptr_array_add (codes, NULL);
           g_strfreev (dossier->communes);
           dossier->communes = (char **) g_ptr_array_steal (codes, NULL);

@@ -821,13 +821,6 @@ check_commune (EssStore    *self,
   return FALSE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
 write_communes (EssStore            *self,
                 gint64               id,
@@ -852,7 +845,7 @@ write_communes (EssStore            *self,
         return FALSE;
       g_ptr_array_add (wanted, (gpointer) insee_codes[i]);
     }
-  g_ptr_array_sort (wanted, compare_strings);
+  ess_commune_codes_sort (wanted);
   for (guint i = 1; i < wanted->len; )
     if (g_str_equal (g_ptr_array_index (wanted, i - 1), g_ptr_array_index (wanted, i)))
       g_ptr_array_remove_index (wanted, i);

@@ -637,6 +637,24 @@ test_assessment_total (void)
   g_assert_cmpint (total, ==, 4);
 }
 
+/* The codes live in one buffer, in an order of addresses that differs from
+ * their order as text: a sort on the pointers would keep "59350" first. */
+static void
+test_commune_codes_sort (void)
+{
+  static const char buffer[] = "59350\0" "59009\0" "59512\0" "59017";
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (codes, (gpointer) (buffer + 6 * i));
+  ess_commune_codes_sort (codes);
+
+  g_assert_cmpstr (g_ptr_array_index (codes, 0), ==, "59009");
+  g_assert_cmpstr (g_ptr_array_index (codes, 1), ==, "59017");
+  g_assert_cmpstr (g_ptr_array_index (codes, 2), ==, "59350");
+  g_assert_cmpstr (g_ptr_array_index (codes, 3), ==, "59512");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/dossier/date/parse", test_date_parse);
   g_test_add_func ("/dossier/reference-next", test_reference_next);
   g_test_add_func ("/dossier/opinion-label", test_opinion_label);
+  g_test_add_func ("/dossier/commune-codes-sort", test_commune_codes_sort);
   g_test_add_func ("/dossier/assessment/criteria", test_assessment_criteria);
   g_test_add_func ("/dossier/assessment/total", test_assessment_total);
 
