@@ -585,10 +585,6 @@ ess_window_export_to_file (EssWindow  *self,
                            GError    **error)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
-  gsize size = 0;
-  const char *data;
 
   g_return_val_if_fail (ESS_IS_WINDOW (self), -1);
 
@@ -601,20 +597,7 @@ ess_window_export_to_file (EssWindow  *self,
         return -1;
     }
 
-  bytes = ess_exchange_export_ids (self->store, (const gint64 *) ids->data, ids->len, full, error);
-  if (bytes == NULL)
-    return -1;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a local file to export to."));
-      return -1;
-    }
-  data = g_bytes_get_data (bytes, &size);
-  /* A full archive holds private notes: readable by its owner only. */
-  if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 full ? 0600 : 0644, error))
+  if (!ess_exchange_export_to_file (self->store, (const gint64 *) ids->data, ids->len, full, file, error))
     return -1;
 
   return (int) ids->len;

@@ -17,12 +17,11 @@ ess_cli_export (EssCliContext  *context,
   g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EssStore) store = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GFile) file = NULL;
   g_auto(GStrv) references = NULL;
   g_autofree char *output = NULL;
   gboolean full = FALSE;
-  gsize size = 0;
-  const char *data;
   const GOptionEntry entries[] = {
     { "full", 0, 0, G_OPTION_ARG_NONE, &full,
       N_("Full archive: with the review, private notes, scores and history"), NULL },
@@ -59,17 +58,10 @@ ess_cli_export (EssCliContext  *context,
       return ESS_CLI_REFUSED;
     }
 
-  bytes = ess_exchange_export (store, (const char * const *) references, full, &error);
-  if (bytes == NULL)
-    {
-      ess_cli_print_error (error->message);
-      return ESS_CLI_REFUSED;
-    }
-
-  data = g_bytes_get_data (bytes, &size);
-  /* A full archive holds private notes: readable by its owner only. */
-  if (!g_file_set_contents_full (output, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 full ? 0600 : 0644, &error))
+  ids = ess_exchange_find_references (store, (const char * const *) references, &error);
+  file = g_file_new_for_commandline_arg (output);
+  if (ids == NULL ||
+      !ess_exchange_export_to_file (store, (const gint64 *) ids->data, ids->len, full, file, &error))
     {
       ess_cli_print_error (error->message);
       return ESS_CLI_REFUSED;

@@ -13,10 +13,14 @@
 
 typedef struct
 {
-  GString    *out;
-  const char *reference;   /* the dossier being written, for messages */
-  GError     *error;       /* the first character XML cannot carry */
+  GString       *out;
+  GOutputStream *stream;      /* NULL: everything stays in @out */
+  const char    *reference;   /* the dossier being written, for messages */
+  GError        *error;       /* the first character XML cannot carry, or the stream's error */
 } Writer;
+
+/* What is kept in memory before it goes to the stream. */
+#define FLUSH_SIZE (64 * 1024)
 
 G_DEFINE_QUARK (ess-exchange-error-quark, ess_exchange_error)
 
@@ -29,7 +33,20 @@ escape (Writer     *w,
 {
   for (const char *p = text; *p != '\0'; p++)
     {
-      unsigned char c = (unsigned char) *p;
+      unsigned char c;
+      gsize plain = 0;
+
+      /* Most of a text needs no escaping: copied in one go. */
+      while ((unsigned char) p[plain] >= 0x20 && p[plain] != 0x7f && strchr ("&<>\"", p[plain]) == NULL)
+        plain++;
+      if (plain > 0)
+        {
+          g_string_append_len (w->out, p, (gssize) plain);
+          p += plain;
+          if (*p == '\0')
+            break;
+        }
+      c = (unsigned char) *p;
 
       switch (c)
         {
@@ -79,7 +96,9 @@ open_tag (Writer     *w,
           const char *name)
 {
   indent (w, depth);
-  g_string_append_printf (w->out, "<%s>\n", name);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, name);
+  g_string_append (w->out, ">\n");
 }
 
 static void
@@ -88,7 +107,9 @@ close_tag (Writer     *w,
            const char *name)
 {
   indent (w, depth);
-  g_string_append_printf (w->out, "</%s>\n", name);
+  g_string_append (w->out, "</");
+  g_string_append (w->out, name);
+  g_string_append (w->out, ">\n");
 }
 
 /* <name attr="value"...>text</name>; @attributes are name, value pairs
@@ -101,12 +122,15 @@ element_with (Writer      *w,
               const char **attributes)
 {
   indent (w, depth);
-  g_string_append_printf (w->out, "<%s", name);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, name);
   for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
     {
       if (attributes[i + 1] == NULL)
         continue;
-      g_string_append_printf (w->out, " %s=\"", attributes[i]);
+      g_string_append_c (w->out, ' ');
+      g_string_append (w->out, attributes[i]);
+      g_string_append (w->out, "=\"");
       escape (w, attributes[i + 1], TRUE);
       g_string_append_c (w->out, '"');
     }
@@ -116,7 +140,9 @@ element_with (Writer      *w,
     {
       g_string_append_c (w->out, '>');
       escape (w, text, FALSE);
-      g_string_append_printf (w->out, "</%s>\n", name);
+      g_string_append (w->out, "</");
+      g_string_append (w->out, name);
+      g_string_append (w->out, ">\n");
     }
 }
 
@@ -538,6 +564,36 @@ write_dossier (Writer                 *w,
   close_tag (w, 1, "dossier");
 }
 
+static void
+write_header (Writer   *w,
+              gboolean  full)
+{
+  g_string_append (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (w->out, "<dossiers xmlns=\"%s\" version=\"%d\" kind=\"%s\">\n",
+                          ESS_EXCHANGE_NAMESPACE, ESS_EXCHANGE_VERSION, full ? "full" : "partner");
+}
+
+static void
+write_footer (Writer *w)
+{
+  g_string_append (w->out, "</dossiers>\n");
+}
+
+/* Sends what @w holds to its stream once it holds @at_least bytes. */
+static gboolean
+flush (Writer *w,
+       gsize   at_least)
+{
+  if (w->error != NULL)
+    return FALSE;
+  if (w->stream == NULL || w->out->len == 0 || w->out->len < at_least)
+    return TRUE;
+  if (!g_output_stream_write_all (w->stream, w->out->str, w->out->len, NULL, NULL, &w->error))
+    return FALSE;
+  g_string_truncate (w->out, 0);
+  return TRUE;
+}
+
 GBytes *
 ess_exchange_write (GPtrArray  *bundles,
                     gboolean    full,
@@ -548,12 +604,11 @@ ess_exchange_write (GPtrArray  *bundles,
 
   g_return_val_if_fail (bundles != NULL, NULL);
 
-  w.out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append_printf (w.out, "<dossiers xmlns=\"%s\" version=\"%d\" kind=\"%s\">\n",
-                          ESS_EXCHANGE_NAMESPACE, ESS_EXCHANGE_VERSION, full ? "full" : "partner");
+  w.out = g_string_new (NULL);
+  write_header (&w, full);
   for (guint i = 0; i < bundles->len && w.error == NULL; i++)
     write_dossier (&w, g_ptr_array_index (bundles, i), full);
-  g_string_append (w.out, "</dossiers>\n");
+  write_footer (&w);
 
   if (w.error != NULL)
     {
@@ -574,64 +629,100 @@ compare_references (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-GBytes *
-ess_exchange_export (EssStore           *store,
-                     const char * const *references,
-                     gboolean            full,
-                     GError            **error)
+GArray *
+ess_exchange_find_references (EssStore           *store,
+                              const char * const *references,
+                              GError            **error)
 {
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) sorted = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (ESS_IS_STORE (store), NULL);
 
-  if (references != NULL && references[0] != NULL)
-    {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      g_auto(GStrv) sorted = g_strdupv ((char **) references);
+  if (references == NULL || references[0] == NULL)
+    return ess_store_list_live_ids (store, error);
 
-      /* By reference, whatever the order asked: the same selection gives the same bytes. */
-      g_qsort_with_data (sorted, (gint) g_strv_length (sorted), sizeof (char *), compare_references, NULL);
-      references = (const char * const *) sorted;
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; references[i] != NULL; i++)
+  /* By reference, whatever the order asked: the same selection gives the same bytes. */
+  sorted = g_strdupv ((char **) references);
+  g_qsort_with_data (sorted, (gint) g_strv_length (sorted), sizeof (char *), compare_references, NULL);
+  for (guint i = 0; sorted[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 id;
+
+      /* Asked twice, written once. */
+      if (!g_hash_table_add (seen, sorted[i]))
+        continue;
+      id = ess_store_find_dossier (store, sorted[i], &local_error);
+      if (id <= 0)
         {
-          g_autoptr(GError) local_error = NULL;
-          gint64 id;
-
-          /* Asked twice, written once. */
-          if (!g_hash_table_add (seen, (gpointer) references[i]))
-            continue;
-          id = ess_store_find_dossier (store, references[i], &local_error);
-          if (id <= 0)
-            {
-              if (g_error_matches (local_error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND))
-                g_set_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_READ,
-                             _("No dossier has the reference “%s”."), references[i]);
-              else
-                g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          g_array_append_val (ids, id);
+          if (g_error_matches (local_error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND))
+            g_set_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_READ,
+                         _("No dossier has the reference “%s”."), sorted[i]);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
         }
-    }
-  else
-    {
-      ids = ess_store_list_live_ids (store, error);
-      if (ids == NULL)
-        return NULL;
+      g_array_append_val (ids, id);
     }
 
-  return ess_exchange_export_ids (store, (const gint64 *) ids->data, ids->len, full, error);
+  return g_steal_pointer (&ids);
 }
 
-static int
-compare_bundles (gconstpointer a,
-                 gconstpointer b)
+gboolean
+ess_exchange_export_to_stream (EssStore       *store,
+                               const gint64   *ids,
+                               guint           n_ids,
+                               gboolean        full,
+                               GOutputStream  *stream,
+                               GError        **error)
 {
-  const EssDossierBundle *x = *(EssDossierBundle * const *) a;
-  const EssDossierBundle *y = *(EssDossierBundle * const *) b;
+  g_autoptr(GArray) ordered = NULL;
+  g_autoptr(GString) out = NULL;
+  Writer w = { 0 };
 
-  return strcmp (x->dossier->reference, y->dossier->reference);
+  g_return_val_if_fail (ESS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  /* The file shows the database at one moment, even if another program
+   * writes to it while the export runs. */
+  if (!ess_store_begin_snapshot (store, error))
+    return FALSE;
+  /* By reference, whatever the order of the list they come from. */
+  ordered = ess_store_order_by_reference (store, ids, n_ids, error);
+  if (ordered == NULL)
+    {
+      ess_store_end_snapshot (store);
+      return FALSE;
+    }
+
+  /* One dossier in memory at a time: the file goes out as it is written. */
+  out = g_string_sized_new (2 * FLUSH_SIZE);
+  w.out = out;
+  w.stream = stream;
+  write_header (&w, full);
+  for (guint i = 0; i < ordered->len && flush (&w, FLUSH_SIZE); i++)
+    {
+      EssDossierBundle *bundle = ess_store_load_bundle (store, g_array_index (ordered, gint64, i), &w.error);
+
+      if (bundle == NULL)
+        break;
+      write_dossier (&w, bundle, full);
+      w.reference = NULL;
+      ess_dossier_bundle_free (bundle);
+    }
+  if (w.error == NULL)
+    write_footer (&w);
+  flush (&w, 0);
+  ess_store_end_snapshot (store);
+
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GBytes *
@@ -641,20 +732,57 @@ ess_exchange_export_ids (EssStore      *store,
                          gboolean       full,
                          GError       **error)
 {
-  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
-  g_return_val_if_fail (ESS_IS_STORE (store), NULL);
+  if (!ess_exchange_export_to_stream (store, ids, n_ids, full, memory, error) ||
+      !g_output_stream_close (memory, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
 
-  for (guint i = 0; i < n_ids; i++)
+GBytes *
+ess_exchange_export (EssStore           *store,
+                     const char * const *references,
+                     gboolean            full,
+                     GError            **error)
+{
+  g_autoptr(GArray) ids = ess_exchange_find_references (store, references, error);
+
+  if (ids == NULL)
+    return NULL;
+  return ess_exchange_export_ids (store, (const gint64 *) ids->data, ids->len, full, error);
+}
+
+gboolean
+ess_exchange_export_to_file (EssStore      *store,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             gboolean       full,
+                             GFile         *file,
+                             GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  GFileCreateFlags flags = G_FILE_CREATE_REPLACE_DESTINATION;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A full archive holds private notes: readable by its owner only,
+   * whatever the file it replaces allowed. */
+  if (full)
+    flags |= G_FILE_CREATE_PRIVATE;
+  /* Written beside the file and renamed over it at the end: a failed
+   * export leaves the previous file as it was. */
+  stream = g_file_replace (file, NULL, FALSE, flags, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!ess_exchange_export_to_stream (store, ids, n_ids, full, G_OUTPUT_STREAM (stream), error))
     {
-      EssDossierBundle *bundle = ess_store_load_bundle (store, ids[i], error);
-
-      if (bundle == NULL)
-        return NULL;
-      g_ptr_array_add (bundles, bundle);
+      /* Closing cancelled drops the new file and keeps the old one. */
+      abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      return FALSE;
     }
-  /* By reference, whatever the order of the list they come from. */
-  g_ptr_array_sort (bundles, compare_bundles);
-
-  return ess_exchange_write (bundles, full, error);
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }

@@ -79,18 +79,39 @@ void                 ess_exchange_context_free        (EssExchangeContext       
 GBytes              *ess_exchange_write               (GPtrArray                 *bundles,
                                                        gboolean                   full,
                                                        GError                   **error);
-/* The dossiers of @references (NULL or empty: every dossier not in the
- * trash, by reference), as ess_exchange_write() writes them; an unknown
- * reference is an error. */
-GBytes              *ess_exchange_export              (EssStore                  *store,
+/* The ids of the dossiers of @references (NULL or empty: every dossier
+ * not in the trash), by reference, each once; an unknown reference is an
+ * error naming it. */
+GArray              *ess_exchange_find_references     (EssStore                  *store,
                                                        const char * const        *references,
-                                                       gboolean                   full,
                                                        GError                   **error);
-
-/* The dossiers @ids, by reference, as ess_exchange_write() writes them. */
+/* The dossiers @ids, by reference, as ess_exchange_write() writes them,
+ * to @stream as they are read: one dossier at a time in memory, whatever
+ * their number. */
+gboolean             ess_exchange_export_to_stream    (EssStore                  *store,
+                                                       const gint64              *ids,
+                                                       guint                      n_ids,
+                                                       gboolean                   full,
+                                                       GOutputStream             *stream,
+                                                       GError                   **error);
+/* As ess_exchange_export_to_stream(), to @file, which is replaced only
+ * once the export is whole; a full archive is readable by its owner
+ * only (0600). */
+gboolean             ess_exchange_export_to_file      (EssStore                  *store,
+                                                       const gint64              *ids,
+                                                       guint                      n_ids,
+                                                       gboolean                   full,
+                                                       GFile                     *file,
+                                                       GError                   **error);
+/* As ess_exchange_export_to_stream(), in memory. */
 GBytes              *ess_exchange_export_ids          (EssStore                  *store,
                                                        const gint64              *ids,
                                                        guint                      n_ids,
+                                                       gboolean                   full,
+                                                       GError                   **error);
+/* The dossiers of @references (see ess_exchange_find_references()), in memory. */
+GBytes              *ess_exchange_export              (EssStore                  *store,
+                                                       const char * const        *references,
                                                        gboolean                   full,
                                                        GError                   **error);
 

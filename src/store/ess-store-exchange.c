@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ess-dossier-status.h"
@@ -234,6 +236,80 @@ ess_store_list_live_ids (EssStore  *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *reference;
+} IdReference;
+
+static int
+compare_id_references (gconstpointer a,
+                       gconstpointer b)
+{
+  const IdReference *x = a;
+  const IdReference *y = b;
+
+  return strcmp (x->reference, y->reference);
+}
+
+static void
+clear_id_reference (gpointer data)
+{
+  g_free (((IdReference *) data)->reference);
+}
+
+GArray *
+ess_store_order_by_reference (EssStore      *self,
+                              const gint64  *ids,
+                              guint          n_ids,
+                              GError       **error)
+{
+  g_autoptr(GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (IdReference), n_ids);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *ordered;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  g_array_set_clear_func (pairs, clear_id_reference);
+  stmt = ess_store_prepare (self, "SELECT reference FROM dossiers WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      IdReference pair = { ids[i], NULL };
+      int rc;
+
+      if (!g_hash_table_add (seen, (gpointer) &ids[i]))
+        continue;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        pair.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND,
+                       _("This dossier no longer exists."));
+          return NULL;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          ess_store_set_error (self, error, rc, _("reading the dossiers"));
+          return NULL;
+        }
+      g_array_append_val (pairs, pair);
+    }
+  /* Byte order, as SQLite's ORDER BY reference and strcmp() sort. */
+  g_array_sort (pairs, compare_id_references);
+
+  ordered = g_array_sized_new (FALSE, FALSE, sizeof (gint64), pairs->len);
+  for (guint i = 0; i < pairs->len; i++)
+    g_array_append_val (ordered, g_array_index (pairs, IdReference, i).id);
+  return ordered;
 }
 
 /* Writing. */

@@ -61,6 +61,12 @@ EssDossierBundle *ess_store_load_bundle           (EssStore          *self,
 /* The ids of the dossiers not in the trash, by reference. */
 GArray           *ess_store_list_live_ids         (EssStore          *self,
                                                    GError           **error);
+/* @ids in the order of their references, each once; an id that names no
+ * dossier is an ESS_STORE_ERROR_NOT_FOUND. */
+GArray           *ess_store_order_by_reference    (EssStore          *self,
+                                                   const gint64      *ids,
+                                                   guint              n_ids,
+                                                   GError           **error);
 
 /* Makes a backup of the database (ess_store_backup_before_import()),
  * then writes the bundles in ONE transaction: nothing is written when

@@ -405,6 +405,30 @@ ess_store_rollback (EssStore *self)
   self->in_transaction = FALSE;
 }
 
+gboolean
+ess_store_begin_snapshot (EssStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* A deferred transaction takes its snapshot at its first read. */
+  if (!ess_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+void
+ess_store_end_snapshot (EssStore *self)
+{
+  g_return_if_fail (ESS_IS_STORE (self));
+
+  /* Nothing was written: ending it either way releases the snapshot. */
+  ess_store_rollback (self);
+}
+
 gint64
 ess_store_count_rows (EssStore    *self,
                       const char  *table,

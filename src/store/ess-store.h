@@ -72,6 +72,14 @@ gboolean    ess_store_get_read_only        (EssStore           *self);
 const char *ess_store_get_backup_warning   (EssStore           *self);
 void        ess_store_close                (EssStore           *self);
 
+/* Between these two, every read sees the database as it was at the
+ * first one, whatever other programs write meanwhile, and reads no lock
+ * again: for long reads such as an export. No write may happen between
+ * them. */
+gboolean    ess_store_begin_snapshot       (EssStore           *self,
+                                            GError            **error);
+void        ess_store_end_snapshot         (EssStore           *self);
+
 /* Counts used by checks and tests; -1 and @error on failure. */
 gint64      ess_store_count_rows           (EssStore           *self,
                                             const char         *table,

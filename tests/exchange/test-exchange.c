@@ -512,6 +512,108 @@ test_control_character (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "U+000B"));
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* An export goes to its file dossier by dossier, in the order of the
+ * references whatever the order asked, and replaces the file only once
+ * it is whole; a full archive is private even over a public file. */
+static void
+test_export_to_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (3);
+  EssImportAction create[3] = { ESS_IMPORT_CREATE, ESS_IMPORT_CREATE, ESS_IMPORT_CREATE };
+  g_autofree char *path = g_build_filename (f->dir, "export.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) all = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 ids[4], shuffled[4], unknown[2];
+  const char *name;
+  GStatBuf st;
+  guint n_files = 0;
+
+  /* A control character XML cannot carry, in the last dossier by reference. */
+  replace (&((EssDossierBundle *) g_ptr_array_index (bundles, 2))->dossier->partners, "APES\x0b CRESS");
+  ess_store_import_bundles (f->store, bundles, create, TRUE, "archive", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("GEN-%04u", i);
+
+      ids[i] = ess_store_find_dossier (f->store, reference, &error);
+      g_assert_no_error (error);
+    }
+
+  /* The previous file, readable by all. */
+  g_file_set_contents_full (path, "previous\n", -1, G_FILE_SET_CONTENTS_NONE, 0644, &error);
+  g_assert_no_error (error);
+
+  /* GEN-0002 cannot be written: the export fails naming it, the previous file stays. */
+  g_assert_false (ess_exchange_export_to_file (f->store, ids, 3, TRUE, file, &error));
+  g_assert_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "GEN-0002"));
+  g_clear_error (&error);
+  kept = read_text (path);
+  g_assert_cmpstr (kept, ==, "previous\n");
+  g_clear_pointer (&kept, g_free);
+
+  /* An id that names no dossier: refused, the previous file stays. */
+  unknown[0] = ids[0];
+  unknown[1] = ids[2] + 1000;
+  g_assert_false (ess_exchange_export_to_file (f->store, unknown, 2, FALSE, file, &error));
+  g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  kept = read_text (path);
+  g_assert_cmpstr (kept, ==, "previous\n");
+
+  /* GEN-0001 then GEN-0000, asked twice and backwards: written once each, in order. */
+  shuffled[0] = ids[1];
+  shuffled[1] = ids[0];
+  shuffled[2] = ids[1];
+  shuffled[3] = ids[0];
+  g_assert_true (ess_exchange_export_to_file (f->store, shuffled, 4, TRUE, file, &error));
+  g_assert_no_error (error);
+  written = read_text (path);
+  g_assert_true (g_str_has_prefix (written, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                            "<dossiers xmlns=\"urn:io.github.essinstruction:dossiers:1\" "
+                                            "version=\"1\" kind=\"full\">\n"));
+  g_assert_true (g_str_has_suffix (written, "</dossiers>\n"));
+  g_assert_nonnull (strstr (written, "<reference>GEN-0000</reference>"));
+  g_assert_true (strstr (written, "<reference>GEN-0000</reference>") <
+                 strstr (written, "<reference>GEN-0001</reference>"));
+  g_assert_null (strstr (strstr (written, "<reference>GEN-0000</reference>") + 1,
+                         "<reference>GEN-0000</reference>"));
+  g_assert_null (strstr (written, "GEN-0002"));
+  /* Private, although the file it replaced was not. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The same bytes as the export in memory of the same dossiers. */
+  all = ess_exchange_export_ids (f->store, ids, 2, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (written, strlen (written), g_bytes_get_data (all, NULL), g_bytes_get_size (all));
+
+  /* No temporary file left beside it by the failed exports. */
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml") || strstr (name, "export") != NULL)
+      n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +637,8 @@ main (int   argc,
   g_test_add ("/exchange/cdata-and-comments", Fixture, NULL, fixture_setup, test_cdata_and_comments,
               fixture_teardown);
   g_test_add ("/exchange/control-character", Fixture, NULL, fixture_setup, test_control_character,
+              fixture_teardown);
+  g_test_add ("/exchange/export-to-file", Fixture, NULL, fixture_setup, test_export_to_file,
               fixture_teardown);
 
   return g_test_run ();

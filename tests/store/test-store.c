@@ -277,6 +277,37 @@ test_directory_refused (Fixture       *f,
   g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN);
 }
 
+/* Inside a snapshot the store sees the database as it was, whatever
+ * another program writes meanwhile; after it, the new rows. */
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  gint64 before;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  before = ess_store_count_rows (store, "history", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ess_store_begin_snapshot (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ess_store_count_rows (store, "history", &error), ==, before);
+
+  /* Another program writes while the snapshot is open: WAL lets it. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO history (action) VALUES ('a'), ('b')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_cmpint (ess_store_count_rows (store, "history", &error), ==, before);
+  ess_store_end_snapshot (store);
+  g_assert_cmpint (ess_store_count_rows (store, "history", &error), ==, before + 2);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +322,7 @@ main (int   argc,
   g_test_add ("/store/newer-schema", Fixture, NULL, fixture_setup, test_newer_schema_refused, fixture_teardown);
   g_test_add ("/store/not-a-database", Fixture, NULL, fixture_setup, test_not_a_database, fixture_teardown);
   g_test_add ("/store/corrupt", Fixture, NULL, fixture_setup, test_corrupt_refused, fixture_teardown);
+  g_test_add ("/store/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
   g_test_add ("/store/directory", Fixture, NULL, fixture_setup, test_directory_refused, fixture_teardown);
 
   return g_test_run ();
