@@ -26,6 +26,12 @@ G_DEFINE_QUARK (ess-exchange-error-quark, ess_exchange_error)
 
 /* XML 1.0 carries tab, line feed and carriage return, and no other
  * control character, even as a character reference. */
+static inline gboolean
+is_plain (unsigned char c)
+{
+  return c >= 0x20 && c != 0x7f && c != '&' && c != '<' && c != '>' && c != '"';
+}
+
 static gboolean
 escape (Writer     *w,
         const char *text,
@@ -37,7 +43,7 @@ escape (Writer     *w,
       gsize plain = 0;
 
       /* Most of a text needs no escaping: copied in one go. */
-      while ((unsigned char) p[plain] >= 0x20 && p[plain] != 0x7f && strchr ("&<>\"", p[plain]) == NULL)
+      while (is_plain ((unsigned char) p[plain]))
         plain++;
       if (plain > 0)
         {
