@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,6 +23,9 @@
 /* Trials killed while the transaction runs or commits, and before it. */
 #define KILLS_IN_TRANSACTION 24
 #define KILLS_BEFORE 6
+/* Where the last stretch of an import begins, in % of the write-ahead
+ * log a whole import fills. */
+#define LATE_PERCENT 80
 
 typedef struct
 {
@@ -156,73 +160,143 @@ spawn_writer (GError **error,
                             error);
 }
 
-/* Reads the writer's lines until @wanted (NULL: to the end); TRUE when seen. */
-static gboolean
-read_until (GDataInputStream *lines,
-            const char       *wanted,
-            gboolean         *saw_begun,
-            gboolean         *saw_committed)
+static GSubprocess *
+spawn_import (const char  *path,
+              const char  *file,
+              GError     **error)
 {
-  char *line;
-
-  while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
-    {
-      gboolean found = g_strcmp0 (line, wanted) == 0;
-
-      *saw_begun |= g_str_equal (line, "begun");
-      *saw_committed |= g_str_equal (line, "committed");
-      g_free (line);
-      if (found)
-        return TRUE;
-    }
-  return FALSE;
+  return g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
+                           g_getenv ("ESS_INSTRUCTION"), "--database", path, "import", file, NULL);
 }
 
-/* kill -9 of an import of 10 000 dossiers at random moments: each time
- * the database passes its checks and holds the whole import or none of
- * it, the data that was there is intact, and the application opens it
- * again (the dead process's lock is stale). The moments are chosen
- * from what the writer says it has done, so that they land where
- * meant on a loaded machine too: inside the inserts, around the
- * COMMIT, or while it opens and backs up. */
+/* Reads the import's preview, one line per dossier of the file, to its
+ * last line: the command then backs up and writes. */
 static void
-test_kill_bulk_import (Fixture       *f,
-                       gconstpointer  data)
+read_preview (GSubprocess *import,
+              guint        n_dossiers)
+{
+  g_autoptr(GDataInputStream) lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (import));
+  guint seen = 0;
+  char *line;
+
+  /* The pipe stays open: the command still writes its last line. */
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (lines), FALSE);
+  while (seen < n_dossiers &&
+         (line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, NULL)) != NULL)
+    {
+      seen += strstr (line, "KILL-") != NULL;
+      g_free (line);
+    }
+  g_assert_cmpuint (seen, ==, n_dossiers);
+}
+
+static gint64
+wal_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+/* GLib reaps the child in its worker thread; its identifier goes then. */
+static gboolean
+has_exited (GSubprocess *process)
+{
+  return g_subprocess_get_identifier (process) == NULL;
+}
+
+/* kill -9 of `ess-instruction import` of 10 000 dossiers at random
+ * moments: each time the database passes its checks and holds the
+ * whole file or none of it, the data that was there is intact, and the
+ * application opens it again (the dead process's lock is stale).
+ *
+ * The file is written by the application itself (`export`) from a
+ * database of 10 000 dossiers made by the test writer. The moments are
+ * chosen from what the command shows of its progress, so that they land
+ * where meant on a loaded machine too: while it reads and checks the file
+ * (before its preview ends), inside the transaction (when the
+ * write-ahead log has grown to a random part of what a whole import
+ * writes there), and around the COMMIT. */
+static void
+test_kill_import (Fixture       *f,
+                  gconstpointer  data)
 {
   g_autofree char *base = g_build_filename (f->dir, "base.db", NULL);
+  g_autofree char *source = g_build_filename (f->dir, "source.db", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "dossiers.xml", NULL);
   g_autofree char *count = g_strdup_printf ("%d", BULK_DOSSIERS);
-  g_autofree char *last_insert = g_strdup_printf ("inserted %d", BULK_DOSSIERS);
-  gint64 start, begun_at = 0, inserted_at = 0, committed_at = 0;
+  gint64 start, preview_at = 0, exited_at = 0, wal_full = 0, wal_late_at = 0;
+  gint64 applicants_full = 0;
   guint none = 0, all = 0, in_transaction = 0;
 
   make_demo (base);
 
-  /* One full run measures when the transaction begins and commits. */
+  /* The file: 10 000 dossiers with their applicants, contacts and
+   * communes, as `export` writes them. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EssStore) store = ess_store_open (source, ESS_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GSubprocess) writer = NULL;
+    g_autoptr(GSubprocess) export = NULL;
+
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    writer = spawn_writer (&error, "bulk", source, count, "KILL", NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
+    g_assert_no_error (error);
+    export = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("ESS_INSTRUCTION"),
+                               "--database", source, "export", "-o", file, NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_wait_check (export, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  /* One whole import measures the moments and what the log holds just
+   * before the COMMIT ends. */
   {
     g_autofree char *dir = g_build_filename (f->dir, "calibration", NULL);
     g_autofree char *path = g_build_filename (dir, "instruction.db", NULL);
-    g_autoptr(GSubprocess) writer = NULL;
-    g_autoptr(GDataInputStream) lines = NULL;
+    g_autoptr(GSubprocess) import = NULL;
     g_autoptr(GError) error = NULL;
-    gboolean begun = FALSE, committed = FALSE;
+    g_autoptr(GArray) sizes = NULL;
+    g_autoptr(GArray) times = NULL;
 
     g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
     copy_file (base, path);
     start = g_get_monotonic_time ();
-    writer = spawn_writer (&error, "bulk", path, count, "FULL", NULL);
+    import = spawn_import (path, file, &error);
     g_assert_no_error (error);
-    lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
-    g_assert_true (read_until (lines, "begun", &begun, &committed));
-    begun_at = g_get_monotonic_time () - start;
-    g_assert_true (read_until (lines, last_insert, &begun, &committed));
-    inserted_at = g_get_monotonic_time () - start;
-    g_assert_true (read_until (lines, "committed", &begun, &committed));
-    committed_at = g_get_monotonic_time () - start;
-    g_assert_true (g_subprocess_wait_check (writer, NULL, &error));
-    g_assert_cmpint (sql_int (path, "SELECT count (*) FROM dossiers WHERE reference LIKE 'FULL-%'"), ==, BULK_DOSSIERS);
+    read_preview (import, BULK_DOSSIERS);
+    preview_at = g_get_monotonic_time () - start;
+    sizes = g_array_new (FALSE, FALSE, sizeof (gint64));
+    times = g_array_new (FALSE, FALSE, sizeof (gint64));
+    while (!has_exited (import))
+      {
+        gint64 size = wal_size (path);
+        gint64 now = g_get_monotonic_time () - start;
+
+        wal_full = MAX (wal_full, size);
+        g_array_append_val (sizes, size);
+        g_array_append_val (times, now);
+        g_usleep (500);
+      }
+    exited_at = g_get_monotonic_time () - start;
+    /* The last stretch: from the log at LATE_PERCENT % of its largest size to the end. */
+    for (guint i = 0; i < sizes->len && wal_late_at == 0; i++)
+      if (g_array_index (sizes, gint64, i) >= wal_full * LATE_PERCENT / 100)
+        wal_late_at = g_array_index (times, gint64, i);
+    g_assert_true (g_subprocess_wait_check (import, NULL, &error));
+    g_assert_cmpint (sql_int (path, "SELECT count (*) FROM dossiers WHERE reference LIKE 'KILL-%'"), ==, BULK_DOSSIERS);
+    applicants_full = sql_int (path, "SELECT count (*) FROM applicants WHERE name LIKE 'Association KILL%'");
+    g_assert_cmpint (applicants_full, >, 0);
     assert_intact (path);
-    g_test_message ("A full import of %d dossiers: transaction begun after %.3f s, inserts done after %.3f s, "
-                    "committed after %.3f s", BULK_DOSSIERS, begun_at / 1e6, inserted_at / 1e6, committed_at / 1e6);
+    /* The log grew while the transaction ran: the kills can aim at it. */
+    g_assert_cmpint (wal_full, >, 1024 * 1024);
+    g_test_message ("A whole import of %d dossiers: preview shown after %.3f s, the log at %d %% of its "
+                    "largest size (%.1f MB) after %.3f s, done after %.3f s", BULK_DOSSIERS, preview_at / 1e6,
+                    LATE_PERCENT, wal_full / 1e6, wal_late_at / 1e6, exited_at / 1e6);
   }
 
   for (guint trial = 0; trial < KILLS_IN_TRANSACTION + KILLS_BEFORE; trial++)
@@ -230,69 +304,75 @@ test_kill_bulk_import (Fixture       *f,
       g_autofree char *dir = g_strdup_printf ("%s/trial-%02u", f->dir, trial);
       g_autofree char *path = g_build_filename (dir, "instruction.db", NULL);
       g_autofree char *where = NULL;
-      g_autoptr(GSubprocess) writer = NULL;
-      g_autoptr(GDataInputStream) lines = NULL;
+      g_autoptr(GSubprocess) import = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(EssStore) store = NULL;
       g_autoptr(GPtrArray) backups = NULL;
-      gboolean saw_begun = FALSE, saw_committed = FALSE;
-      gint64 delay, imported;
+      gboolean exited_first = FALSE;
+      gint64 imported;
 
       g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
       copy_file (base, path);
 
-      writer = spawn_writer (&error, "bulk", path, count, "KILL", NULL);
+      start = g_get_monotonic_time ();
+      import = spawn_import (path, file, &error);
       g_assert_no_error (error);
-      lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
 
-      if (trial < KILLS_IN_TRANSACTION * 2 / 3)
+      if (trial < KILLS_BEFORE)
         {
-          /* Inside the inserts: after a random thousand, within 50 ms. */
-          int thousands = g_test_rand_int_range (0, BULK_DOSSIERS / 1000);
-          g_autofree char *mark = thousands ? g_strdup_printf ("inserted %d", thousands * 1000) : g_strdup ("begun");
+          /* While it reads, validates and compares the file. */
+          gint64 delay = g_test_rand_int_range (0, (int) preview_at + 1);
 
-          g_assert_true (read_until (lines, mark, &saw_begun, &saw_committed));
-          delay = g_test_rand_int_range (0, 50000);
-          where = g_strdup_printf ("after “%s”", mark);
+          g_usleep (delay);
+          where = g_strdup_printf ("while reading the file, after %.3f s", delay / 1e6);
         }
-      else if (trial < KILLS_IN_TRANSACTION)
+      else if (trial < KILLS_BEFORE + KILLS_IN_TRANSACTION * 2 / 3)
         {
-          /* Around the COMMIT: up to twice the time it took. */
-          g_assert_true (read_until (lines, last_insert, &saw_begun, &saw_committed));
-          delay = g_test_rand_int_range (0, (int) (2 * (committed_at - inserted_at)) + 1);
-          where = g_strdup ("during the COMMIT");
+          /* Inside the transaction: once the log holds 5 to LATE_PERCENT % of a whole import. */
+          int percent = g_test_rand_int_range (5, LATE_PERCENT + 1);
+          gint64 threshold = wal_full * percent / 100;
+
+          read_preview (import, BULK_DOSSIERS);
+          while (wal_size (path) < threshold && !(exited_first = has_exited (import)))
+            g_usleep (200);
+          where = g_strdup_printf ("with the log at %d %% of a whole import", percent);
         }
       else
         {
-          /* While it opens, checks and backs up the database. */
-          delay = g_test_rand_int_range (0, (int) begun_at + 1);
-          where = g_strdup ("at start");
+          /* Around the COMMIT: from the log at LATE_PERCENT % of its largest
+           * size, within one and a half times what the last stretch took. */
+          gint64 threshold = wal_full * LATE_PERCENT / 100;
+          gint64 delay = g_test_rand_int_range (0, (int) (3 * (exited_at - wal_late_at) / 2) + 1);
+
+          read_preview (import, BULK_DOSSIERS);
+          while (wal_size (path) < threshold && !(exited_first = has_exited (import)))
+            g_usleep (200);
+          g_usleep (delay);
+          where = g_strdup_printf ("around the COMMIT, %.3f s after the log reached %d %%", delay / 1e6,
+                                   LATE_PERCENT);
         }
 
-      g_usleep (delay);
-      g_subprocess_send_signal (writer, SIGKILL);
-      g_subprocess_wait (writer, NULL, NULL);
-      read_until (lines, NULL, &saw_begun, &saw_committed);
+      g_subprocess_send_signal (import, SIGKILL);
+      g_subprocess_wait (import, NULL, NULL);
 
       assert_intact (path);
       imported = sql_int (path, "SELECT count (*) FROM dossiers WHERE reference LIKE 'KILL-%'");
       g_assert_true (imported == 0 || imported == BULK_DOSSIERS);
-      /* Everything of the import goes together: applicants, history. */
-      g_assert_cmpint (sql_int (path, "SELECT count (*) FROM applicants WHERE name LIKE 'Association KILL%'"), ==, imported);
+      /* Everything of the file goes together: applicants, communes, history. */
+      g_assert_cmpint (sql_int (path, "SELECT count (*) FROM applicants WHERE name LIKE 'Association KILL%'"),
+                       ==, imported ? applicants_full : 0);
       g_assert_cmpint (sql_int (path, "SELECT count (*) FROM history WHERE action = 'imported'"), ==, imported);
       g_assert_cmpint (sql_int (path, "SELECT count (*) FROM dossier_communes"), >=, 2 * imported);
       /* What was there before is there after. */
       g_assert_cmpint (sql_int (path, "SELECT count (*) FROM dossiers WHERE reference LIKE 'APT-%'"), ==, 4);
-      if (saw_committed)
-        g_assert_cmpint (imported, ==, BULK_DOSSIERS);
-      if (saw_begun && !saw_committed && imported == 0)
+      if (trial >= KILLS_BEFORE && !exited_first && imported == 0)
         in_transaction++;
       if (imported == 0)
         none++;
       else
         all++;
 
-      /* The application opens it again: the killed writer's lock is stale. */
+      /* The application opens it again: the killed command's lock is stale. */
       store = ess_store_open (path, ESS_STORE_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
       g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4 + imported);
@@ -305,12 +385,12 @@ test_kill_bulk_import (Fixture       *f,
           g_assert_true (ess_backup_verify (backup->path, NULL, &error));
           g_assert_no_error (error);
         }
-      g_test_message ("Trial %u: killed %s + %.3f s, the database holds %s of the import",
-                      trial, where, delay / 1e6, imported ? "all" : "none");
+      g_test_message ("Trial %u: killed %s (%.3f s after start), the database holds %s of the file",
+                      trial, where, (g_get_monotonic_time () - start) / 1e6, imported ? "all" : "none");
     }
 
-  g_test_message ("%u kill -9 trials: %u killed inside the transaction, %u left none of the "
-                  "import, %u all of it; data lost: none",
+  g_test_message ("%u kill -9 trials of `import`: %u killed inside the transaction, %u left none of the "
+                  "file, %u all of it; data lost: none",
                   KILLS_IN_TRANSACTION + KILLS_BEFORE, in_transaction, none, all);
   /* The trials did hit the transaction, not only its edges. */
   g_assert_cmpuint (in_transaction, >=, KILLS_IN_TRANSACTION / 2);
@@ -999,7 +1079,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/failures/kill-9-bulk-import", Fixture, NULL, fixture_setup, test_kill_bulk_import, fixture_teardown);
+  g_test_add ("/failures/kill-9-import", Fixture, NULL, fixture_setup, test_kill_import, fixture_teardown);
   g_test_add ("/failures/disk-full-page-limit", Fixture, NULL, fixture_setup, test_disk_full, fixture_teardown);
   g_test_add ("/failures/io-errors", Fixture, NULL, fixture_setup, test_io_errors, fixture_teardown);
   g_test_add ("/failures/disk-full-vfs", Fixture, NULL, fixture_setup, test_full_disk_vfs, fixture_teardown);
