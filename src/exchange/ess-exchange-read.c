@@ -368,6 +368,13 @@ on_parse_error (void        *ctx,
                     _("the file ends before this element is closed: it is truncated"));
       break;
     case XML_ERR_DOCUMENT_END:
+      /* The push parser says so, too, of a file that ends inside an element. */
+      if (ctxt->nameNr > 0 && ctxt->name != NULL)
+        {
+          add_problemf (state->problems, error->line, (const char *) ctxt->name,
+                        _("the file ends before this element is closed: it is truncated"));
+          break;
+        }
       add_problem (state->problems, error->line, NULL,
                    _("content after the end of the root element: expected nothing after </dossiers>"));
       break;
@@ -415,36 +422,111 @@ locate (void           *ctx,
 static xmlSchemaPtr get_schema (void);
 static void         on_schema_error (void *data, xmlErrorPtr error);
 
+/* Where the bytes come from: a block of memory, or a stream read as it
+ * is parsed (then the file is never whole in memory). */
+typedef struct
+{
+  const char   *data;       /* memory, or NULL */
+  gsize         length;
+  gsize         offset;
+  GInputStream *stream;     /* or a stream */
+  char         *buffer;     /* CHUNK_SIZE bytes for the stream */
+  gsize         kept;       /* bytes of an incomplete UTF-8 character kept at the buffer's start */
+  gboolean      ended;
+  GError       *error;      /* the stream could not be read */
+} Source;
+
+#define CHUNK_SIZE (64 * 1024)
+
+/* How many of the @n bytes at @p end with whole UTF-8 characters: a
+ * character cut by the end of a chunk waits for the next one. */
+static gsize
+whole_characters (const char *p,
+                  gsize       n)
+{
+  for (gsize back = 1; back <= 4 && back <= n; back++)
+    {
+      unsigned char c = (unsigned char) p[n - back];
+      gsize need;
+
+      if ((c & 0xC0) == 0x80)
+        continue;
+      need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      return need > back ? n - back : n;
+    }
+  return n;
+}
+
+/* The next chunk of whole characters; FALSE at the end (or on a read
+ * error, in @source->error). */
+static gboolean
+next_chunk (Source      *source,
+            const char **chunk,
+            gsize       *n)
+{
+  if (source->ended)
+    return FALSE;
+
+  if (source->stream == NULL)
+    {
+      gsize left = source->length - source->offset;
+      gsize take = MIN (left, (gsize) CHUNK_SIZE);
+
+      if (take < left)
+        take = whole_characters (source->data + source->offset, take);
+      if (take == 0)
+        take = MIN (left, (gsize) CHUNK_SIZE);
+      *chunk = source->data + source->offset;
+      *n = take;
+      source->offset += take;
+      source->ended = source->offset == source->length;
+      return take > 0;
+    }
+  else
+    {
+      gsize read = 0, whole;
+
+      if (!g_input_stream_read_all (source->stream, source->buffer + source->kept, CHUNK_SIZE - source->kept,
+                                    &read, NULL, &source->error))
+        {
+          source->ended = TRUE;
+          return FALSE;
+        }
+      read += source->kept;
+      source->ended = read < CHUNK_SIZE;
+      whole = source->ended ? read : whole_characters (source->buffer, read);
+      /* The cut character goes to the front, once this chunk is parsed. */
+      source->kept = read - whole;
+      *chunk = source->buffer;
+      *n = whole;
+      return whole > 0;
+    }
+}
+
 static void
-read_streaming (const char *data,
-                gsize       length,
-                ReadState  *state)
+keep_cut_character (Source *source,
+                    gsize   n)
+{
+  if (source->stream != NULL && source->kept > 0)
+    memmove (source->buffer, source->buffer + n, source->kept);
+}
+
+static void
+read_streaming (Source    *source,
+                ReadState *state)
 {
   xmlParserCtxtPtr ctxt;
   xmlSchemaValidCtxtPtr vctxt;
   xmlSchemaSAXPlugPtr plug;
   xmlDocPtr doc;
-  const char *end = NULL;
-
-  if (length > ESS_EXCHANGE_MAX_FILE_SIZE)
-    {
-      add_problemf (state->problems, 0, NULL,
-                    _("the file is %lu bytes long, more than the limit of %d bytes"),
-                    (unsigned long) length, ESS_EXCHANGE_MAX_FILE_SIZE);
-      return;
-    }
-
-  if (!g_utf8_validate (data, (gssize) length, &end))
-    {
-      add_problemf (state->problems, line_of (data, end), NULL,
-                    _("byte 0x%02X at position %lu is not UTF-8: the file must be encoded in UTF-8"),
-                    (unsigned) (unsigned char) *end, (unsigned long) (end - data));
-      return;
-    }
+  const char *chunk;
+  gsize n, total = 0;
+  int line = 1;
 
   ensure_libxml ();
 
-  ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
+  /* A push parser: fed chunk by chunk as the bytes come. */
+  ctxt = xmlCreatePushParserCtxt (NULL, NULL, NULL, 0, NULL);
   if (ctxt == NULL)
     {
       add_problem (state->problems, 0, NULL, _("the XML parser could not start (out of memory?)"));
@@ -479,7 +561,35 @@ read_streaming (const char *data,
   ctxt->sax->serror = on_parse_error;
   ctxt->sax->cdataBlock = NULL;
 
-  xmlParseDocument (ctxt);
+  while (!state->stopped && !ctxt->disableSAX && next_chunk (source, &chunk, &n))
+    {
+      const char *end = NULL;
+
+      total += n;
+      if (total > ESS_EXCHANGE_MAX_FILE_SIZE)
+        {
+          add_problemf (state->problems, 0, NULL,
+                        _("the file is more than %d bytes long: refused"), ESS_EXCHANGE_MAX_FILE_SIZE);
+          state->stopped = TRUE;
+          break;
+        }
+      /* Each chunk is checked before the parser sees it. */
+      if (!g_utf8_validate (chunk, (gssize) n, &end))
+        {
+          add_problemf (state->problems, line + line_of (chunk, end) - 1, NULL,
+                        _("byte 0x%02X at position %lu is not UTF-8: the file must be encoded in UTF-8"),
+                        (unsigned) (unsigned char) *end, (unsigned long) (total - n + (gsize) (end - chunk)));
+          state->stopped = TRUE;
+          break;
+        }
+      line += line_of (chunk, chunk + n) - 1;
+      xmlParseChunk (ctxt, chunk, (int) n, 0);
+      keep_cut_character (source, n);
+    }
+  if (source->error != NULL)
+    state->stopped = TRUE;
+  else if (!state->stopped && !ctxt->disableSAX)
+    xmlParseChunk (ctxt, NULL, 0, 1);
 
   xmlSchemaSAXUnplug (plug);
   xmlSchemaFreeValidCtxt (vctxt);
@@ -1506,10 +1616,11 @@ done:
   xmlFreeNode (node);
 }
 
-EssExchangeDocument *
-ess_exchange_read (const char               *data,
-                   gsize                     length,
-                   const EssExchangeContext *context)
+/* The document of @source; NULL when the source could not be read. */
+static EssExchangeDocument *
+read_source (Source                   *source,
+             gsize                     length,
+             const EssExchangeContext *context)
 {
   EssExchangeDocument *document = g_new0 (EssExchangeDocument, 1);
   ReadState state = { 0 };
@@ -1527,10 +1638,21 @@ ess_exchange_read (const char               *data,
   state.reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  read_streaming (data, length, &state);
+  /* One byte past the limit is enough to know that the file is too large. */
+  if (length > ESS_EXCHANGE_MAX_FILE_SIZE)
+    add_problemf (state.problems, 0, NULL,
+                  _("the file is more than %d bytes long: refused"), ESS_EXCHANGE_MAX_FILE_SIZE);
+  else
+    read_streaming (source, &state);
 
   g_hash_table_unref (state.reported);
   g_hash_table_unref (state.references);
+
+  if (source->error != NULL)
+    {
+      ess_exchange_document_free (document);
+      return NULL;
+    }
 
   /* A file with one problem gives no dossier. */
   if (document->problems->len > 0)
@@ -1543,37 +1665,42 @@ ess_exchange_read (const char               *data,
 }
 
 EssExchangeDocument *
+ess_exchange_read (const char               *data,
+                   gsize                     length,
+                   const EssExchangeContext *context)
+{
+  Source source = { .data = data, .length = length };
+
+  return read_source (&source, length, context);
+}
+
+EssExchangeDocument *
 ess_exchange_read_file (GFile                    *file,
                         const EssExchangeContext *context,
                         GError                  **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 buffer[64 * 1024];
-  gssize n;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *buffer = NULL;
+  EssExchangeDocument *document;
+  Source source = { 0 };
+  goffset size = 0;
 
   stream = g_file_read (file, NULL, error);
   if (stream == NULL)
     return NULL;
 
-  /* One byte past the limit is enough to know that the file is too large. */
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error)) > 0)
-    {
-      g_byte_array_append (data, buffer, (guint) n);
-      if (data->len > ESS_EXCHANGE_MAX_FILE_SIZE)
-        {
-          EssExchangeDocument *document = g_new0 (EssExchangeDocument, 1);
+  /* A file too large is refused before it is read; one that grows while
+   * it is read, when it passes the limit. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    size = g_file_info_get_size (info);
 
-          document->bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
-          document->lines = g_array_new (FALSE, FALSE, sizeof (int));
-          document->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_exchange_problem_free);
-          add_problemf (document->problems, 0, NULL,
-                        _("the file is more than %d bytes long: refused"), ESS_EXCHANGE_MAX_FILE_SIZE);
-          return document;
-        }
-    }
-  if (n < 0)
-    return NULL;
-
-  return ess_exchange_read ((const char *) data->data, data->len, context);
+  buffer = g_malloc (CHUNK_SIZE);
+  source.stream = G_INPUT_STREAM (stream);
+  source.buffer = buffer;
+  document = read_source (&source, (gsize) MAX (size, 0), context);
+  if (document == NULL)
+    g_propagate_error (error, source.error);
+  return document;
 }

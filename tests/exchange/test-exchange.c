@@ -614,6 +614,88 @@ test_export_to_file (Fixture       *f,
   g_assert_cmpuint (n_files, ==, 1);
 }
 
+/* The file is read and parsed 64 KB at a time: a character cut by the
+ * end of a chunk is whole for the parser, from memory as from a file,
+ * and a byte that is not UTF-8 far in the file is found where it is. */
+static void
+test_chunk_boundaries (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const characters[] = { "é", "€", "🌱" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssExchangeContext) context = ess_exchange_context_new_for_store (f->store, &error);
+  g_autofree char *path = g_build_filename (f->dir, "chunks.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  for (guint c = 0; c < G_N_ELEMENTS (characters); c++)
+    for (guint shift = 0; shift < 4; shift++)
+      {
+        g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
+        EssDossierBundle *bundle = generated_bundle (0);
+        g_autoptr(GString) description = g_string_new (NULL);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(EssExchangeDocument) from_memory = NULL;
+        g_autoptr(EssExchangeDocument) from_file = NULL;
+        gsize size = 0;
+        const char *text;
+
+        /* 150 000 bytes of the character, after 0 to 3 letters: whatever
+         * the offset of the text, some chunk ends inside a character. */
+        g_string_append_len (description, "abc", shift);
+        while (description->len < 150000)
+          g_string_append (description, characters[c]);
+        replace (&bundle->dossier->description, description->str);
+        g_ptr_array_add (bundles, bundle);
+        bytes = ess_exchange_write (bundles, FALSE, &error);
+        g_assert_no_error (error);
+        text = g_bytes_get_data (bytes, &size);
+        g_file_set_contents (path, text, (gssize) size, &error);
+        g_assert_no_error (error);
+
+        from_memory = ess_exchange_read (text, size, context);
+        from_file = ess_exchange_read_file (file, context, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (from_memory->problems->len, ==, 0);
+        g_assert_cmpuint (from_file->problems->len, ==, 0);
+        g_assert_cmpstr (((EssDossierBundle *) g_ptr_array_index (from_memory->bundles, 0))->dossier->description,
+                         ==, description->str);
+        g_assert_cmpstr (((EssDossierBundle *) g_ptr_array_index (from_file->bundles, 0))->dossier->description,
+                         ==, description->str);
+      }
+
+  /* Latin-1 é at byte 100 047 of line 4, after 100 000 letters. */
+  {
+    const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n";   /* 44 bytes, 2 lines */
+    g_autofree char *letters = g_strnfill (100000, 'x');
+    g_autofree char *latin1 = g_strconcat (head, letters, "\nab\xe9 -->\n<dossiers/>\n", NULL);
+    g_autoptr(EssExchangeDocument) from_memory = NULL;
+    g_autoptr(EssExchangeDocument) from_file = NULL;
+    EssExchangeDocument *documents[2];
+
+    g_assert_cmpuint (strlen (head), ==, 44);
+    g_file_set_contents (path, latin1, -1, &error);
+    g_assert_no_error (error);
+    from_memory = ess_exchange_read (latin1, strlen (latin1), context);
+    from_file = ess_exchange_read_file (file, context, &error);
+    g_assert_no_error (error);
+    documents[0] = from_memory;
+    documents[1] = from_file;
+    for (guint d = 0; d < 2; d++)
+      {
+        const EssExchangeProblem *problem;
+
+        g_assert_cmpuint (documents[d]->problems->len, ==, 1);
+        g_assert_cmpuint (documents[d]->bundles->len, ==, 0);
+        problem = g_ptr_array_index (documents[d]->problems, 0);
+        g_assert_cmpint (problem->line, ==, 4);
+        g_assert_cmpstr (problem->message, ==,
+                         "l’octet 0xE9 à la position 100047 n’est pas de l’UTF-8\u00a0: "
+                         "le fichier doit être encodé en UTF-8");
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +719,8 @@ main (int   argc,
   g_test_add ("/exchange/cdata-and-comments", Fixture, NULL, fixture_setup, test_cdata_and_comments,
               fixture_teardown);
   g_test_add ("/exchange/control-character", Fixture, NULL, fixture_setup, test_control_character,
+              fixture_teardown);
+  g_test_add ("/exchange/chunk-boundaries", Fixture, NULL, fixture_setup, test_chunk_boundaries,
               fixture_teardown);
   g_test_add ("/exchange/export-to-file", Fixture, NULL, fixture_setup, test_export_to_file,
               fixture_teardown);
