@@ -115,7 +115,8 @@ GBytes              *ess_exchange_export              (EssStore                 
                                                        gboolean                   full,
                                                        GError                   **error);
 
-/* Reads @data: size and UTF-8 first, then in one streaming pass the
+/* Reads @data: its size first, then in one streaming pass, 64 KB at a
+ * time, the UTF-8 check of each chunk before the parser sees it, the
  * hardened parsing (no network, no DTD, no entity, bounded depth and
  * text), the root element (namespace, version, kind), the XML schema
  * and, for each dossier the schema accepted, the domain checks against
@@ -126,8 +127,9 @@ GBytes              *ess_exchange_export              (EssStore                 
 EssExchangeDocument *ess_exchange_read                (const char                *data,
                                                        gsize                      length,
                                                        const EssExchangeContext  *context);
-/* As ess_exchange_read(), for a file; reads no more than the size limit.
- * NULL and @error when the file cannot be read. */
+/* As ess_exchange_read(), for a file, parsed as it is read: the file is
+ * never whole in memory; one larger than the limit is refused before it
+ * is read. NULL and @error when the file cannot be read. */
 EssExchangeDocument *ess_exchange_read_file           (GFile                     *file,
                                                        const EssExchangeContext  *context,
                                                        GError                   **error);
