@@ -723,6 +723,7 @@ import_one (EssStore          *self,
             EssImportAction    action,
             gboolean           full,
             const char        *source,
+            GArray            *updated,
             char             **written_reference,
             GError           **error)
 {
@@ -743,6 +744,7 @@ import_one (EssStore          *self,
       id = ess_store_find_dossier (self, dossier->reference, error);
       if (id <= 0 || !update_dossier (self, id, dossier, applicant_id, error))
         return FALSE;
+      g_array_append_val (updated, id);
       reference = g_strdup (dossier->reference);
       break;
 
@@ -800,6 +802,123 @@ import_one (EssStore          *self,
   return TRUE;
 }
 
+/* The search rows of an import. FTS5 flushes what it holds in memory to
+ * a new segment at each statement of a transaction that wrote to it: one
+ * search row per dossier, written by the triggers, made an import of
+ * 10 000 dossiers write 10 000 small segments and spend a third of its
+ * time there. So the insert and update triggers are set aside while the
+ * dossiers are written, and the rows of the new and updated dossiers are
+ * written at the end, in two statements. Schema changes are part of the
+ * transaction: a failed or killed import puts the triggers back with the
+ * rest. Their SQL is read from the schema, so that the migrations stay
+ * the one place where they are written. */
+static const char * const deferred_triggers[] = { "dossiers_search_insert", "dossiers_search_update" };
+
+typedef struct
+{
+  char   *trigger_sql[G_N_ELEMENTS (deferred_triggers)];
+  gint64  last_id;       /* the largest dossier id before the import */
+  GArray *updated;       /* gint64: the dossiers of before that the import updated */
+} DeferredSearch;
+
+static void
+deferred_search_clear (DeferredSearch *deferred)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_triggers); i++)
+    g_clear_pointer (&deferred->trigger_sql[i], g_free);
+  g_clear_pointer (&deferred->updated, g_array_unref);
+}
+
+static gboolean
+defer_search_rows (EssStore        *self,
+                   DeferredSearch  *deferred,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  deferred->updated = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = ess_store_prepare (self, "SELECT coalesce (max (id), 0) FROM dossiers", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    deferred->last_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ess_store_set_error (self, error, rc, _("reading the dossiers"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_triggers); i++)
+    {
+      g_autofree char *drop = NULL;
+
+      stmt = ess_store_prepare (self, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      ess_store_bind_text (stmt, 1, deferred_triggers[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        deferred->trigger_sql[i] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          /* A database without them is not one this program made. */
+          ess_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, _("reading the dossiers"));
+          return FALSE;
+        }
+      /* A name from the list above, not from outside. */
+      drop = g_strdup_printf ("DROP TRIGGER %s", deferred_triggers[i]);
+      if (!ess_store_exec (self, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_deferred_search_rows (EssStore        *self,
+                            DeferredSearch  *deferred,
+                            GError         **error)
+{
+  g_autoptr(GString) updated = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  /* The ids of the updated dossiers, as a JSON array for json_each(). */
+  for (guint i = 0; i < deferred->updated->len; i++)
+    g_string_append_printf (updated, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (deferred->updated, gint64, i));
+  g_string_append_c (updated, ']');
+
+  stmt = ess_store_prepare (self, "DELETE FROM dossier_search WHERE rowid IN (SELECT value FROM json_each (?1))", error);
+  if (stmt == NULL)
+    return FALSE;
+  ess_store_bind_text (stmt, 1, updated->str);
+  if (!ess_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* The new dossiers have the ids after the last one. */
+  stmt = ess_store_prepare (self,
+                            "INSERT INTO dossier_search (rowid, reference, title, applicant, description, partners, notes) "
+                            "SELECT d.id, d.reference, d.title, coalesce (a.name, ''), d.description, d.partners, d.notes "
+                            "FROM dossiers d LEFT JOIN applicants a ON a.id = d.applicant_id "
+                            "WHERE d.id > ?2 OR d.id IN (SELECT value FROM json_each (?1))",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  ess_store_bind_text (stmt, 1, updated->str);
+  sqlite3_bind_int64 (stmt, 2, deferred->last_id);
+  if (!ess_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_triggers); i++)
+    if (!ess_store_exec (self, deferred->trigger_sql[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 ess_store_import_bundles (EssStore               *self,
                           GPtrArray              *bundles,
@@ -812,6 +931,7 @@ ess_store_import_bundles (EssStore               *self,
   g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EssBackup) backup = NULL;
   g_autofree char *comment = NULL;
+  DeferredSearch deferred = { { NULL }, 0, NULL };
   guint written = 0;
   gboolean ok = TRUE;
 
@@ -831,15 +951,20 @@ ess_store_import_bundles (EssStore               *self,
   if (!ess_store_begin (self, error))
     return FALSE;
 
+  ok = defer_search_rows (self, &deferred, error);
   for (guint i = 0; ok && i < bundles->len; i++)
     {
       char *reference = NULL;
 
-      ok = import_one (self, g_ptr_array_index (bundles, i), actions[i], full, source, &reference, error);
+      ok = import_one (self, g_ptr_array_index (bundles, i), actions[i], full, source, deferred.updated,
+                       &reference, error);
       if (ok && reference != NULL)
         written++;
       g_ptr_array_add (references, reference);
     }
+  if (ok)
+    ok = write_deferred_search_rows (self, &deferred, error);
+  deferred_search_clear (&deferred);
 
   if (ok)
     {

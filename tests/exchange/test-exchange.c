@@ -12,6 +12,7 @@
 
 #include "ess-exchange.h"
 #include "ess-store-backup.h"
+#include "ess-store-dossiers.h"
 #include "ess-store-exchange.h"
 
 typedef struct
@@ -696,6 +697,70 @@ test_chunk_boundaries (Fixture       *f,
   }
 }
 
+static guint
+count_found (EssStore   *store,
+             const char *search)
+{
+  g_autoptr(EssDossierQuery) query = ess_dossier_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  query->search = g_strdup (search);
+  ids = ess_store_query_dossier_ids (store, query, &error);
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* An import writes the search rows of its dossiers at its end: they are
+ * found by title, without accents, and by applicant; an updated dossier
+ * by its new title; a dossier created after an import, or after an
+ * import that failed, is found too (the search trigger is back). */
+static void
+test_import_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bundles = generated_set (3);
+  g_autoptr(GPtrArray) again = generated_set (2);
+  g_autoptr(GPtrArray) twice = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
+  EssImportAction create[3] = { ESS_IMPORT_CREATE, ESS_IMPORT_CREATE, ESS_IMPORT_CREATE };
+  EssImportAction update[2] = { ESS_IMPORT_SKIP, ESS_IMPORT_UPDATE };
+  g_autoptr(GError) error = NULL;
+  guint before = count_found (f->store, "cooperative");
+  gint64 id;
+
+  ess_store_import_bundles (f->store, bundles, create, TRUE, "archive", NULL, &error);
+  g_assert_no_error (error);
+  /* "coopérative" is in the 3 titles; applicants "Association n° 1" and "n° 2" for GEN-0001 and GEN-0002. */
+  g_assert_cmpuint (count_found (f->store, "cooperative"), ==, before + 3);
+  g_assert_cmpuint (count_found (f->store, "GEN"), ==, 3);
+  g_assert_cmpuint (count_found (f->store, "GEN association"), ==, 2);
+
+  /* An update: GEN-0001 is found by its new title only. */
+  replace (&((EssDossierBundle *) g_ptr_array_index (again, 1))->dossier->title, "Ressourcerie du Vieux-Lille");
+  ess_store_import_bundles (f->store, again, update, FALSE, "partner", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (f->store, "ressourcerie vieux"), ==, 1);
+  g_assert_cmpuint (count_found (f->store, "cooperative GEN"), ==, 2);
+
+  /* An import that fails on its second dossier (a reference given twice) writes nothing. */
+  g_ptr_array_add (twice, generated_bundle (7));
+  g_ptr_array_add (twice, generated_bundle (7));
+  g_assert_false (ess_store_import_bundles (f->store, twice, create, TRUE, "archive", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_found (f->store, "GEN"), ==, 3);
+
+  /* The search triggers are back: a dossier made afterwards is found by
+   * its reference (insert), then by its new title (update). */
+  before = count_found (f->store, "APT 2031");
+  id = ess_store_create_dossier (f->store, "APT", 2031, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (f->store, "APT 2031"), ==, before + 1);
+  ess_store_set_dossier_field (f->store, id, ESS_FIELD_TITLE, "Épicerie solidaire de Wazemmes", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (f->store, "epicerie wazemmes"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +786,8 @@ main (int   argc,
   g_test_add ("/exchange/control-character", Fixture, NULL, fixture_setup, test_control_character,
               fixture_teardown);
   g_test_add ("/exchange/chunk-boundaries", Fixture, NULL, fixture_setup, test_chunk_boundaries,
+              fixture_teardown);
+  g_test_add ("/exchange/import-search", Fixture, NULL, fixture_setup, test_import_search,
               fixture_teardown);
   g_test_add ("/exchange/export-to-file", Fixture, NULL, fixture_setup, test_export_to_file,
               fixture_teardown);
