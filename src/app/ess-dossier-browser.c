@@ -201,17 +201,19 @@ update_footer (EssDossierBrowser *self)
 {
   EssDossierTotals totals = { 0 };
   g_autofree char *count = NULL;
+  g_autofree char *number = NULL;
   g_autofree char *requested = NULL;
   g_autofree char *proposed = NULL;
   g_autofree char *granted = NULL;
 
   ess_dossier_list_get_totals (self->dossiers, &totals);
+  /* "10 000 dossiers", grouped as French figures are. */
+  number = ess_count_format (totals.count);
   if (self->query->trash)
-    count = g_strdup_printf (ngettext ("%u dossier in the trash", "%u dossiers in the trash",
-                                       (guint) totals.count), (guint) totals.count);
+    count = g_strdup_printf (ngettext ("%s dossier in the trash", "%s dossiers in the trash",
+                                       (gulong) totals.count), number);
   else
-    count = g_strdup_printf (ngettext ("%u dossier", "%u dossiers", (guint) totals.count),
-                             (guint) totals.count);
+    count = g_strdup_printf (ngettext ("%s dossier", "%s dossiers", (gulong) totals.count), number);
   requested = ess_money_format (totals.requested_cents);
   proposed = ess_money_format (totals.proposed_cents);
   granted = ess_money_format (totals.granted_cents);

@@ -18,6 +18,7 @@
 #include "ess-store-dossiers.h"
 #include "ess-store-undo.h"
 #include "ess-window.h"
+#include "ess-window-export.h"
 #include "ess-window-print.h"
 
 typedef enum
@@ -534,18 +535,6 @@ ess_window_import_file (EssWindow *self,
   return dialog;
 }
 
-static GtkFileFilter *
-xml_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Dossier files (XML)"));
-  gtk_file_filter_add_pattern (filter, "*.xml");
-  gtk_file_filter_add_pattern (filter, "*.XML");
-  gtk_file_filter_add_mime_type (filter, "application/xml");
-  return filter;
-}
-
 static void
 on_import_chosen (GtkNativeDialog *chooser,
                   int              response,
@@ -568,94 +557,13 @@ import_action (GtkWidget  *widget,
 {
   EssWindow *self = ESS_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = xml_filter ();
+  g_autoptr(GtkFileFilter) filter = ess_xml_file_filter ();
 
   chooser = gtk_file_chooser_native_new (_("Import Dossiers"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-int
-ess_window_export_to_file (EssWindow  *self,
-                           GFile      *file,
-                           gboolean    full,
-                           GError    **error)
-{
-  g_autoptr(GArray) ids = NULL;
-
-  g_return_val_if_fail (ESS_IS_WINDOW (self), -1);
-
-  ids = ess_dossier_browser_get_selected_ids (self->browser);
-  if (ids->len == 0)
-    {
-      g_clear_pointer (&ids, g_array_unref);
-      ids = ess_store_query_dossier_ids (self->store, ess_dossier_browser_get_query (self->browser), error);
-      if (ids == NULL)
-        return -1;
-    }
-
-  if (!ess_exchange_export_to_file (self->store, (const gint64 *) ids->data, ids->len, full, file, error))
-    return -1;
-
-  return (int) ids->len;
-}
-
-static void
-on_export_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  EssWindow       *self)
-{
-  gboolean full = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ess-full"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = file ? g_file_get_basename (file) : NULL;
-      int n;
-
-      n = file ? ess_window_export_to_file (self, file, full, &error) : -1;
-      if (n < 0)
-        show_error (self, _("The dossiers could not be exported"), error ? error->message : "");
-      else
-        {
-          g_autofree char *message = g_strdup_printf (ngettext ("%d dossier exported to %s.",
-                                                                "%d dossiers exported to %s.", n), n, name);
-          GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                                      GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                      GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s",
-                                                      _("Export done"));
-
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
-          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EssWindow *self = ESS_WINDOW (widget);
-  gboolean full = g_str_equal (action_name, "win.export-full");
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = xml_filter ();
-
-  chooser = gtk_file_chooser_native_new (full ? _("Export a Full Archive") : _("Export for a Partner"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     full ? _("dossiers-archive.xml") : _("dossiers.xml"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "ess-full", GINT_TO_POINTER (full));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1040,8 +948,6 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup-now", NULL, backup_now_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-full", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-scdl", NULL, export_scdl_action);
   gtk_widget_class_install_action (widget_class, "win.envelopes", NULL, envelopes_action);
 
@@ -1054,6 +960,7 @@ ess_window_class_init (EssWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 
   ess_window_print_class_init (widget_class);
+  ess_window_export_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "scenarios");
 }
 

@@ -30,14 +30,6 @@ GtkWidget         *ess_window_get_dashboard  (EssWindow      *self);
  * preview); what the file chooser and a drop on the window do. */
 EssImportDialog   *ess_window_import_file    (EssWindow      *self,
                                               GFile          *file);
-/* Writes the selected dossiers, or those of the list when none is
- * selected, to @file; @full: the archive with the review. Returns how
- * many were written, -1 and @error on failure. */
-int                ess_window_export_to_file (EssWindow      *self,
-                                              GFile          *file,
-                                              gboolean        full,
-                                              GError        **error);
-
 /* The granted subsidies of the list's year (all years when it has none)
  * as SCDL open data; FALSE and @error (listing the broken rules) when a
  * row breaks a rule of the format: nothing is written then. */

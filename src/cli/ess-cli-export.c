@@ -61,7 +61,7 @@ ess_cli_export (EssCliContext  *context,
   ids = ess_exchange_find_references (store, (const char * const *) references, &error);
   file = g_file_new_for_commandline_arg (output);
   if (ids == NULL ||
-      !ess_exchange_export_to_file (store, (const gint64 *) ids->data, ids->len, full, file, &error))
+      !ess_exchange_export_to_file (store, (const gint64 *) ids->data, ids->len, full, file, NULL, NULL, &error))
     {
       ess_cli_print_error (error->message);
       return ESS_CLI_REFUSED;

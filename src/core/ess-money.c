@@ -385,6 +385,17 @@ ess_money_format_plain (gint64 cents)
 }
 
 char *
+ess_count_format (gint64 n)
+{
+  guint64 mag = magnitude (n);
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, mag);
+  GString *out = g_string_new (n < 0 ? "-" : NULL);
+
+  append_grouped (out, digits, strlen (digits));
+  return g_string_free (out, FALSE);
+}
+
+char *
 ess_money_format_decimal (gint64 cents)
 {
   guint64 mag = magnitude (cents);

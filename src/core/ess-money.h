@@ -36,6 +36,8 @@ gboolean  ess_money_parse_decimal   (const char  *text,
 char     *ess_money_format          (gint64       cents);
 /* "73 000,00": as ess_money_format() without the euro sign. */
 char     *ess_money_format_plain    (gint64       cents);
+/* A count in French: "12 345" with U+202F between digit groups, "-7". */
+char     *ess_count_format          (gint64       n);
 /* "73000.00", "-0.50": for XML and CSV files. */
 char     *ess_money_format_decimal  (gint64       cents);
 

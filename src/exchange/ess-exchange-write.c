@@ -15,6 +15,7 @@ typedef struct
 {
   GString       *out;
   GOutputStream *stream;      /* NULL: everything stays in @out */
+  GCancellable  *cancellable;
   const char    *reference;   /* the dossier being written, for messages */
   GError        *error;       /* the first character XML cannot carry, or the stream's error */
 } Writer;
@@ -594,7 +595,7 @@ flush (Writer *w,
     return FALSE;
   if (w->stream == NULL || w->out->len == 0 || w->out->len < at_least)
     return TRUE;
-  if (!g_output_stream_write_all (w->stream, w->out->str, w->out->len, NULL, NULL, &w->error))
+  if (!g_output_stream_write_all (w->stream, w->out->str, w->out->len, NULL, w->cancellable, &w->error))
     return FALSE;
   g_string_truncate (w->out, 0);
   return TRUE;
@@ -682,6 +683,8 @@ ess_exchange_export_to_stream (EssStore       *store,
                                guint           n_ids,
                                gboolean        full,
                                GOutputStream  *stream,
+                               GCancellable   *cancellable,
+                               guint          *progress,
                                GError        **error)
 {
   g_autoptr(GArray) ordered = NULL;
@@ -707,16 +710,22 @@ ess_exchange_export_to_stream (EssStore       *store,
   out = g_string_sized_new (2 * FLUSH_SIZE);
   w.out = out;
   w.stream = stream;
+  w.cancellable = cancellable;
   write_header (&w, full);
   for (guint i = 0; i < ordered->len && flush (&w, FLUSH_SIZE); i++)
     {
-      EssDossierBundle *bundle = ess_store_load_bundle (store, g_array_index (ordered, gint64, i), &w.error);
+      EssDossierBundle *bundle;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, &w.error))
+        break;
+      bundle = ess_store_load_bundle (store, g_array_index (ordered, gint64, i), &w.error);
       if (bundle == NULL)
         break;
       write_dossier (&w, bundle, full);
       w.reference = NULL;
       ess_dossier_bundle_free (bundle);
+      if (progress != NULL)
+        g_atomic_int_set (progress, i + 1);
     }
   if (w.error == NULL)
     write_footer (&w);
@@ -740,7 +749,7 @@ ess_exchange_export_ids (EssStore      *store,
 {
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
-  if (!ess_exchange_export_to_stream (store, ids, n_ids, full, memory, error) ||
+  if (!ess_exchange_export_to_stream (store, ids, n_ids, full, memory, NULL, NULL, error) ||
       !g_output_stream_close (memory, NULL, error))
     return NULL;
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
@@ -765,11 +774,14 @@ ess_exchange_export_to_file (EssStore      *store,
                              guint          n_ids,
                              gboolean       full,
                              GFile         *file,
+                             GCancellable  *cancellable,
+                             guint         *progress,
                              GError       **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) abandon = NULL;
   GFileCreateFlags flags = G_FILE_CREATE_REPLACE_DESTINATION;
+  gboolean existed;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -779,15 +791,20 @@ ess_exchange_export_to_file (EssStore      *store,
     flags |= G_FILE_CREATE_PRIVATE;
   /* Written beside the file and renamed over it at the end: a failed
    * export leaves the previous file as it was. */
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, flags, NULL, error);
   if (stream == NULL)
     return FALSE;
-  if (!ess_exchange_export_to_stream (store, ids, n_ids, full, G_OUTPUT_STREAM (stream), error))
+  if (!ess_exchange_export_to_stream (store, ids, n_ids, full, G_OUTPUT_STREAM (stream), cancellable, progress,
+                                      error))
     {
-      /* Closing cancelled drops the new file and keeps the old one. */
+      /* Closing cancelled drops the new file and keeps the old one; a file
+       * that was not there before is written in place: it goes. */
       abandon = g_cancellable_new ();
       g_cancellable_cancel (abandon);
       g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
   return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);

@@ -87,21 +87,27 @@ GArray              *ess_exchange_find_references     (EssStore                 
                                                        GError                   **error);
 /* The dossiers @ids, by reference, as ess_exchange_write() writes them,
  * to @stream as they are read: one dossier at a time in memory, whatever
- * their number. */
+ * their number. @progress (may be NULL) counts the dossiers written, set
+ * atomically so that another thread may read it; a cancelled
+ * @cancellable stops the export (G_IO_ERROR_CANCELLED). */
 gboolean             ess_exchange_export_to_stream    (EssStore                  *store,
                                                        const gint64              *ids,
                                                        guint                      n_ids,
                                                        gboolean                   full,
                                                        GOutputStream             *stream,
+                                                       GCancellable              *cancellable,
+                                                       guint                     *progress,
                                                        GError                   **error);
 /* As ess_exchange_export_to_stream(), to @file, which is replaced only
- * once the export is whole; a full archive is readable by its owner
- * only (0600). */
+ * once the export is whole (a failed or cancelled export leaves it as
+ * it was); a full archive is readable by its owner only (0600). */
 gboolean             ess_exchange_export_to_file      (EssStore                  *store,
                                                        const gint64              *ids,
                                                        guint                      n_ids,
                                                        gboolean                   full,
                                                        GFile                     *file,
+                                                       GCancellable              *cancellable,
+                                                       guint                     *progress,
                                                        GError                   **error);
 /* As ess_exchange_export_to_stream(), in memory. */
 GBytes              *ess_exchange_export_ids          (EssStore                  *store,

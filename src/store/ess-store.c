@@ -848,3 +848,31 @@ ess_store_open (const char         *path,
 
   return g_steal_pointer (&self);
 }
+
+EssStore *
+ess_store_open_reader (EssStore  *self,
+                       GError   **error)
+{
+  g_autoptr(EssStore) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  reader = g_object_new (ESS_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->read_only = TRUE;
+  reader->schema_version = self->schema_version;
+  rc = sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), self->path,
+                   reader->db ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  if (!setup_connection (reader, error))
+    return NULL;
+
+  return g_steal_pointer (&reader);
+}

@@ -71,6 +71,11 @@ gboolean    ess_store_get_read_only        (EssStore           *self);
 /* Why the daily backup at opening failed, or NULL. */
 const char *ess_store_get_backup_warning   (EssStore           *self);
 void        ess_store_close                (EssStore           *self);
+/* A second, read-only connection to the database of @self, which this
+ * process has open, locked and checked: no check again. For long reads
+ * in another thread (a store is used by one thread at a time). */
+EssStore   *ess_store_open_reader          (EssStore           *self,
+                                            GError            **error);
 
 /* Between these two, every read sees the database as it was at the
  * first one, whatever other programs write meanwhile, and reads no lock

@@ -496,6 +496,30 @@ add_parse_cases (const char      *prefix,
     }
 }
 
+/* Counts are grouped like amounts, without decimals. */
+static void
+test_count_format (void)
+{
+  static const struct { gint64 n; const char *text; } cases[] = {
+    { 0, "0" },
+    { 7, "7" },
+    { 999, "999" },
+    { 1000, "1\u202f000" },
+    { 10000, "10\u202f000" },
+    { 100000, "100\u202f000" },
+    { 1234567, "1\u202f234\u202f567" },
+    { -4500, "-4\u202f500" },
+    { G_MININT64, "-9\u202f223\u202f372\u202f036\u202f854\u202f775\u202f808" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ess_count_format (cases[i].n);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/money/format-exact-bytes", test_format_exact_bytes);
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/arithmetic", test_arithmetic);
+  g_test_add_func ("/money/count-format", test_count_format);
 
   for (gsize i = 0; i < G_N_ELEMENTS (percent_cases); i++)
     {

@@ -541,6 +541,7 @@ test_export_to_file (Fixture       *f,
   g_autofree char *kept = NULL;
   g_autoptr(GDir) dir = NULL;
   gint64 ids[4], shuffled[4], unknown[2];
+  guint progress = 0;
   const char *name;
   GStatBuf st;
   guint n_files = 0;
@@ -562,7 +563,7 @@ test_export_to_file (Fixture       *f,
   g_assert_no_error (error);
 
   /* GEN-0002 cannot be written: the export fails naming it, the previous file stays. */
-  g_assert_false (ess_exchange_export_to_file (f->store, ids, 3, TRUE, file, &error));
+  g_assert_false (ess_exchange_export_to_file (f->store, ids, 3, TRUE, file, NULL, NULL, &error));
   g_assert_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "GEN-0002"));
   g_clear_error (&error);
@@ -573,19 +574,40 @@ test_export_to_file (Fixture       *f,
   /* An id that names no dossier: refused, the previous file stays. */
   unknown[0] = ids[0];
   unknown[1] = ids[2] + 1000;
-  g_assert_false (ess_exchange_export_to_file (f->store, unknown, 2, FALSE, file, &error));
+  g_assert_false (ess_exchange_export_to_file (f->store, unknown, 2, FALSE, file, NULL, NULL, &error));
   g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   kept = read_text (path);
   g_assert_cmpstr (kept, ==, "previous\n");
 
-  /* GEN-0001 then GEN-0000, asked twice and backwards: written once each, in order. */
+  /* Cancelled: refused, the previous file stays; a new file is not made. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *new_path = g_build_filename (f->dir, "new.xml", NULL);
+    g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (ess_exchange_export_to_file (f->store, ids, 2, FALSE, file, cancellable, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_clear_pointer (&kept, g_free);
+    kept = read_text (path);
+    g_assert_cmpstr (kept, ==, "previous\n");
+    g_assert_false (ess_exchange_export_to_file (f->store, ids, 2, FALSE, new_file, cancellable, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  }
+
+  /* GEN-0001 then GEN-0000, asked twice and backwards: written once each,
+   * in order, and counted as they go. */
   shuffled[0] = ids[1];
   shuffled[1] = ids[0];
   shuffled[2] = ids[1];
   shuffled[3] = ids[0];
-  g_assert_true (ess_exchange_export_to_file (f->store, shuffled, 4, TRUE, file, &error));
+  g_assert_true (ess_exchange_export_to_file (f->store, shuffled, 4, TRUE, file, NULL, &progress, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (progress, ==, 2);
   written = read_text (path);
   g_assert_true (g_str_has_prefix (written, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                             "<dossiers xmlns=\"urn:io.github.essinstruction:dossiers:1\" "

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "ess-window.h"
+#include "ess-window-export.h"
 #include "ui-test-util.h"
 
 static GtkWidget *
@@ -76,6 +77,22 @@ close_dialog (EssImportDialog *dialog)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_test_wait_frames (2);
+}
+
+typedef struct
+{
+  int     n;
+  GError *error;
+} Exported;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Exported *exported = data;
+
+  exported->n = ess_window_export_finish (ESS_WINDOW (source), result, &exported->error);
 }
 
 static void
@@ -207,15 +224,74 @@ test_import_flow (void)
     close_dialog (ESS_IMPORT_DIALOG (dropped));
   }
 
-  /* Nothing selected: the export writes the dossiers of the list. */
-  g_assert_cmpint (ess_window_export_to_file (window, export_file, FALSE, &error), ==, 3);
-  g_assert_no_error (error);
+  /* Cancelled before it wrote a dossier: no file. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Exported result = { -2, NULL };
+
+    g_cancellable_cancel (cancellable);
+    ess_window_export_async (window, export_file, FALSE, cancellable, on_exported, &result);
+    while (result.n == -2)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (result.n, ==, -1);
+    g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&result.error);
+    g_assert_false (g_file_test (export_path, G_FILE_TEST_EXISTS));
+  }
+
+  /* Nothing selected: the export writes the dossiers of the list, in a
+   * worker thread while the window goes on. */
+  {
+    Exported result = { -2, NULL };
+    guint total = 1;
+
+    ess_window_export_async (window, export_file, FALSE, NULL, on_exported, &result);
+    while (result.n == -2)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (result.error);
+    g_assert_cmpint (result.n, ==, 3);
+    /* Over: no progress left to show. */
+    g_assert_cmpuint (ess_window_export_get_progress (window, &total), ==, 0);
+    g_assert_cmpuint (total, ==, 0);
+  }
   g_file_get_contents (export_path, &exported, NULL, &error);
   g_assert_no_error (error);
   for (const char *p = strstr (exported, "<dossier>"); p != NULL; p = strstr (p + 1, "<dossier>"))
     n++;
   g_assert_cmpuint (n, ==, 3);
   g_assert_null (strstr (exported, "<review>"));
+
+  /* From the menu: the full archive, then a dialog that says how many
+   * dossiers went where; the archive is private. */
+  {
+    g_autofree char *archive_path = g_build_filename (dir, "archive.xml", NULL);
+    g_autoptr(GFile) archive = g_file_new_for_path (archive_path);
+    g_autofree char *text = NULL;
+    GtkWidget *done = NULL;
+    GStatBuf st;
+
+    ess_window_export_with_progress (window, archive, TRUE);
+    for (guint i = 0; i < 500 && done == NULL; i++)
+      {
+        g_autoptr(GList) toplevels = NULL;
+
+        ui_test_wait_frames (1);
+        toplevels = gtk_window_list_toplevels ();
+        for (GList *l = toplevels; l != NULL; l = l->next)
+          if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+              ui_test_find_label_containing (l->data, "3 dossiers exportés dans archive.xml") != NULL)
+            done = l->data;
+      }
+    g_assert_nonnull (done);
+    g_assert_nonnull (ui_test_find_label_containing (done, "Exportation terminée"));
+    gtk_window_destroy (GTK_WINDOW (done));
+    g_file_get_contents (archive_path, &text, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "<review>"));
+    g_assert_cmpint (g_stat (archive_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_unlink (archive_path);
+  }
 
   /* No dossier granted yet: the open data file has its header only. */
   {
