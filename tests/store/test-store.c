@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "ess-store.h"
+#include "ess-store-dossiers.h"
 #include "ess-store-private.h"
 
 typedef struct
@@ -308,6 +309,33 @@ test_snapshot (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A reading connection for another thread: it sees what the store
+ * wrote, writes nothing, and needs no lock of its own. */
+static void
+test_reader (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = ess_store_open (f->path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  g_autoptr(EssStore) reader = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  reader = ess_store_open_reader (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_read_only (reader));
+  g_assert_cmpint (ess_store_count_rows (reader, "dossiers", NULL), ==, 4);
+
+  id = ess_store_create_dossier (store, "APT", 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (ess_store_count_rows (reader, "dossiers", NULL), ==, 5);
+
+  g_assert_cmpint (ess_store_create_dossier (reader, "APT", 2026, &error), ==, 0);
+  g_assert_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +350,7 @@ main (int   argc,
   g_test_add ("/store/newer-schema", Fixture, NULL, fixture_setup, test_newer_schema_refused, fixture_teardown);
   g_test_add ("/store/not-a-database", Fixture, NULL, fixture_setup, test_not_a_database, fixture_teardown);
   g_test_add ("/store/corrupt", Fixture, NULL, fixture_setup, test_corrupt_refused, fixture_teardown);
+  g_test_add ("/store/reader", Fixture, NULL, fixture_setup, test_reader, fixture_teardown);
   g_test_add ("/store/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
   g_test_add ("/store/directory", Fixture, NULL, fixture_setup, test_directory_refused, fixture_teardown);
 
