@@ -108,23 +108,46 @@ ess_cli_import (EssCliContext  *context,
       return ESS_CLI_OK;
     }
 
-  if (preview->n_known > 0 && on_conflict == NULL)
+  if ((preview->n_known > 0 || preview->n_known_scenarios > 0) && on_conflict == NULL)
     {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u dossier of the file has a reference that the database already knows: "
-                                      "choose --on-conflict=skip, update or new. Nothing was imported.",
-                                      "%u dossiers of the file have a reference that the database already knows: "
-                                      "choose --on-conflict=skip, update or new. Nothing was imported.",
-                                      preview->n_known),
-                         preview->n_known);
-      ess_cli_print_error (message);
+      if (preview->n_known > 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u dossier of the file has a reference that the database already knows: "
+                                          "choose --on-conflict=skip, update or new. Nothing was imported.",
+                                          "%u dossiers of the file have a reference that the database already knows: "
+                                          "choose --on-conflict=skip, update or new. Nothing was imported.",
+                                          preview->n_known),
+                             preview->n_known);
+          ess_cli_print_error (message);
+        }
+      if (preview->n_known_scenarios > 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u scenario of the file has the name of a different scenario of the "
+                                          "database: choose --on-conflict=skip, update or new. Nothing was imported.",
+                                          "%u scenarios of the file have the name of a different scenario of the "
+                                          "database: choose --on-conflict=skip, update or new. Nothing was imported.",
+                                          preview->n_known_scenarios),
+                             preview->n_known_scenarios);
+          ess_cli_print_error (message);
+        }
       return ESS_CLI_REFUSED;
     }
 
   actions = g_new0 (EssImportAction, MAX (preview->items->len, 1));
   for (guint i = 0; i < preview->items->len; i++)
     actions[i] = action;
+  /* A known scenario follows the same choice as a known dossier. */
+  for (guint i = 0; i < preview->scenarios->len; i++)
+    {
+      EssImportScenarioItem *item = g_ptr_array_index (preview->scenarios, i);
+
+      if (item->existing_id != 0)
+        item->action = action;
+    }
 
   source = g_file_get_basename (file);
   if (!ess_exchange_apply (store, document, preview, actions, source, &written, &error))
@@ -147,6 +170,22 @@ ess_cli_import (EssCliContext  *context,
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u dossier imported out of %u.\n",
                         "%u dossiers imported out of %u.\n", n_written),
            n_written, preview->items->len);
+  if (preview->scenarios->len > 0)
+    {
+      guint n_scenarios = 0;
+
+      for (guint i = 0; i < preview->scenarios->len; i++)
+        {
+          const EssImportScenarioItem *item = g_ptr_array_index (preview->scenarios, i);
+
+          if (item->existing_id == 0 ||
+              (item->differences->len > 0 && (action == ESS_IMPORT_UPDATE || action == ESS_IMPORT_RENAME)))
+            n_scenarios++;
+        }
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u scenario imported out of %u.\n",
+                            "%u scenarios imported out of %u.\n", n_scenarios),
+               n_scenarios, preview->scenarios->len);
+    }
 
   return ESS_CLI_OK;
 }

@@ -49,9 +49,14 @@ ess_exchange_context_new_for_store (EssStore  *store,
   if (legal_forms == NULL)
     return NULL;
 
+  context->territories = ess_store_territory_names (store, error);
+  if (context->territories == NULL)
+    return NULL;
+
   context->communes = table_of (communes);
   context->schemes = table_of (schemes);
   context->legal_forms = table_of (legal_forms);
+  context->store = g_object_ref (store);
 
   return g_steal_pointer (&context);
 }
@@ -76,6 +81,9 @@ ess_exchange_context_new_default (GError **error)
   if (store != NULL)
     {
       context = ess_exchange_context_new_for_store (store, error);
+      /* Without a database, the treated dossiers are checked in the file only. */
+      if (context != NULL)
+        g_clear_object (&context->store);
       ess_store_close (store);
     }
 
@@ -98,6 +106,8 @@ ess_exchange_context_free (EssExchangeContext *context)
   g_clear_pointer (&context->communes, g_hash_table_unref);
   g_clear_pointer (&context->schemes, g_hash_table_unref);
   g_clear_pointer (&context->legal_forms, g_hash_table_unref);
+  g_clear_pointer (&context->territories, g_hash_table_unref);
+  g_clear_object (&context->store);
   g_free (context);
 }
 
@@ -113,13 +123,126 @@ import_item_free (EssImportItem *item)
   g_free (item);
 }
 
+static void
+import_scenario_item_free (EssImportScenarioItem *item)
+{
+  if (item == NULL)
+    return;
+  g_ptr_array_unref (item->differences);
+  g_free (item);
+}
+
 void
 ess_import_preview_free (EssImportPreview *preview)
 {
   if (preview == NULL)
     return;
   g_ptr_array_unref (preview->items);
+  g_clear_pointer (&preview->scenarios, g_ptr_array_unref);
   g_free (preview);
+}
+
+/* The scenario @record would become over @stored when updated: the
+ * file's values, its treatments of the dossiers the database knows by
+ * their id (those the file alone brings by a negative id, which no
+ * stored one has), and the stored treatments of the dossiers the file
+ * does not carry. */
+static EssScenario *
+scenario_after_update (EssStore                *store,
+                       const EssScenarioRecord *record,
+                       const EssScenario       *stored,
+                       GHashTable              *carried_ids,
+                       GError                 **error)
+{
+  g_autoptr(EssScenario) after = ess_scenario_copy (record->scenario);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  after->id = stored->id;
+  g_hash_table_remove_all (after->treatments);
+  g_hash_table_iter_init (&iter, stored->treatments);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (carried_ids, key))
+      ess_scenario_set_treatment (after, *(gint64 *) key, GPOINTER_TO_INT (value));
+
+  for (guint t = 0; t < record->references->len; t++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = ess_store_find_dossier (store, g_ptr_array_index (record->references, t), &local_error);
+
+      if (id <= 0)
+        {
+          if (!g_error_matches (local_error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          id = -(gint64) t - 1;
+        }
+      ess_scenario_set_treatment (after, id, g_array_index (record->treatments, EssTreatment, t));
+    }
+
+  return g_steal_pointer (&after);
+}
+
+static gboolean
+preview_scenarios (EssStore             *store,
+                   EssExchangeDocument  *document,
+                   EssImportPreview     *preview,
+                   GError              **error)
+{
+  g_autoptr(GHashTable) carried_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  preview->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) import_scenario_item_free);
+  for (guint i = 0; i < preview->items->len; i++)
+    {
+      const EssImportItem *item = g_ptr_array_index (preview->items, i);
+
+      if (item->existing_id > 0)
+        g_hash_table_add (carried_ids, g_memdup2 (&item->existing_id, sizeof (gint64)));
+    }
+
+  for (guint i = 0; document->scenarios != NULL && i < document->scenarios->len; i++)
+    {
+      EssScenarioRecord *record = g_ptr_array_index (document->scenarios, i);
+      EssImportScenarioItem *item = g_new0 (EssImportScenarioItem, 1);
+      g_autoptr(EssScenario) stored = NULL;
+      g_autoptr(EssScenario) after = NULL;
+
+      item->record = record;
+      item->action = ESS_IMPORT_SKIP;
+      item->differences = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (preview->scenarios, item);
+
+      item->existing_id = ess_store_find_scenario (store, record->scenario->name, error);
+      if (item->existing_id < 0)
+        return FALSE;
+      if (item->existing_id == 0)
+        {
+          item->action = ESS_IMPORT_CREATE;
+          preview->n_new_scenarios++;
+          continue;
+        }
+
+      stored = ess_store_load_scenario (store, item->existing_id, error);
+      if (stored == NULL)
+        return FALSE;
+      after = scenario_after_update (store, record, stored, carried_ids, error);
+      if (after == NULL)
+        return FALSE;
+      if (!ess_scenario_equal (stored, after))
+        {
+          g_autoptr(GPtrArray) changes = ess_scenario_describe_changes (stored, after);
+
+          for (guint c = 0; c < changes->len; c++)
+            g_ptr_array_add (item->differences, g_strdup (g_ptr_array_index (changes, c)));
+          if (item->differences->len == 0)
+            g_ptr_array_add (item->differences, g_strdup (_("Hypotheses changed")));
+          preview->n_known_scenarios++;
+        }
+    }
+
+  return TRUE;
 }
 
 static void
@@ -389,6 +512,9 @@ ess_exchange_preview (EssStore             *store,
       item->findings = findings_of (bundle);
     }
 
+  if (!preview_scenarios (store, document, preview, error))
+    return NULL;
+
   return g_steal_pointer (&preview);
 }
 
@@ -402,9 +528,11 @@ ess_exchange_apply (EssStore               *store,
                     GError                **error)
 {
   g_autofree EssImportAction *chosen = NULL;
+  g_autofree EssImportAction *scenario_actions = NULL;
 
   g_return_val_if_fail (ESS_IS_STORE (store), FALSE);
   g_return_val_if_fail (preview->items->len == document->bundles->len, FALSE);
+  g_return_val_if_fail (preview->scenarios->len == document->scenarios->len, FALSE);
 
   if (document->problems->len > 0)
     {
@@ -423,8 +551,19 @@ ess_exchange_apply (EssStore               *store,
         chosen[i] = ESS_IMPORT_SKIP;
     }
 
-  return ess_store_import_bundles (store, document->bundles, chosen, document->full, source,
-                                   new_references, error);
+  scenario_actions = g_new0 (EssImportAction, MAX (preview->scenarios->len, 1));
+  for (guint i = 0; i < preview->scenarios->len; i++)
+    {
+      const EssImportScenarioItem *item = g_ptr_array_index (preview->scenarios, i);
+
+      /* Nothing to do with a known scenario the file has as it is. */
+      scenario_actions[i] = item->existing_id == 0 ? ESS_IMPORT_CREATE :
+                            item->differences->len == 0 || item->action == ESS_IMPORT_CREATE ? ESS_IMPORT_SKIP :
+                            item->action;
+    }
+
+  return ess_store_import_exchange (store, document->bundles, chosen, document->full, source,
+                                    document->scenarios, scenario_actions, new_references, error);
 }
 
 char *
@@ -485,6 +624,22 @@ ess_exchange_format_preview (EssImportPreview *preview)
                                     finding->message);
           g_string_append_c (text, '\n');
         }
+    }
+
+  for (guint i = 0; preview->scenarios != NULL && i < preview->scenarios->len; i++)
+    {
+      const EssImportScenarioItem *item = g_ptr_array_index (preview->scenarios, i);
+      const char *name = item->record->scenario->name;
+
+      if (item->existing_id == 0)
+        g_string_append_printf (text, _("New scenario: %s"), name);
+      else if (item->differences->len == 0)
+        g_string_append_printf (text, _("Known scenario, identical: %s"), name);
+      else
+        g_string_append_printf (text, _("Known scenario, different: %s"), name);
+      g_string_append_c (text, '\n');
+      for (guint d = 0; d < item->differences->len; d++)
+        g_string_append_printf (text, "    %s\n", (const char *) g_ptr_array_index (item->differences, d));
     }
 
   return g_string_free (text, FALSE);

@@ -14,6 +14,7 @@
 
 #include "ess-dossier-status.h"
 #include "ess-exchange.h"
+#include "ess-exchange-private.h"
 #include "ess-identifiers.h"
 #include "ess-money.h"
 
@@ -41,9 +42,11 @@ typedef struct
   Builder             *builder;
   GHashTable          *references;     /* reference -> line of its dossier */
   xmlNodePtr           pending;        /* the last <dossier> read, waiting for the validator */
+  xmlNodePtr           scenarios;      /* the <scenarios> read, checked at the end */
 } ReadState;
 
 static void flush_pending (ReadState *state);
+static void check_sizes (xmlNodePtr node, GPtrArray *problems);
 
 static void
 add_problem (GPtrArray  *problems,
@@ -113,6 +116,7 @@ ess_exchange_document_free (EssExchangeDocument *document)
   g_ptr_array_unref (document->bundles);
   g_array_unref (document->lines);
   g_ptr_array_unref (document->problems);
+  g_clear_pointer (&document->scenarios, g_ptr_array_unref);
   g_free (document);
 }
 
@@ -332,6 +336,9 @@ on_end_element (void          *ctx,
       /* Built at the next event, once the validator has checked its end too. */
       if (xmlStrEqual (localname, BAD_CAST "dossier"))
         state->pending = node;
+      /* Kept in the tree until the end: the scenarios come last. */
+      else if (xmlStrEqual (localname, BAD_CAST "scenarios") && state->scenarios == NULL)
+        state->scenarios = node;
       else
         {
           xmlUnlinkNode (node);
@@ -605,6 +612,20 @@ read_streaming (Source    *source,
                   _("the file declares the encoding “%s”: expected UTF-8"), (const char *) doc->encoding);
   if (state->problems->len == 0 && (doc == NULL || xmlDocGetRootElement (doc) == NULL))
     add_problem (state->problems, 0, NULL, _("the file holds no XML document"));
+
+  /* The scenarios, once every dossier of the file is known: a scenario
+   * may treat one of them. */
+  if (state->scenarios != NULL && doc != NULL && ctxt->wellFormed && !state->stopped && !state->parse_error &&
+      !state->schema_failed)
+    {
+      guint before = state->problems->len;
+
+      check_sizes (state->scenarios->children, state->problems);
+      if (state->problems->len == before)
+        ess_exchange_read_scenarios (state->scenarios, state->document->full, state->references,
+                                     state->builder->context, state->problems, state->document->scenarios);
+    }
+  state->scenarios = NULL;
 
   /* A dossier left when the parse stopped. */
   if (state->pending != NULL)
@@ -1629,6 +1650,7 @@ read_source (Source                   *source,
   document->bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_dossier_bundle_free);
   document->lines = g_array_new (FALSE, FALSE, sizeof (int));
   document->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_exchange_problem_free);
+  document->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_scenario_record_free);
 
   builder.context = context;
   builder.problems = document->problems;
@@ -1659,6 +1681,7 @@ read_source (Source                   *source,
     {
       g_ptr_array_set_size (document->bundles, 0);
       g_array_set_size (document->lines, 0);
+      g_ptr_array_set_size (document->scenarios, 0);
     }
 
   return document;
@@ -1703,4 +1726,21 @@ ess_exchange_read_file (GFile                    *file,
   if (document == NULL)
     g_propagate_error (error, source.error);
   return document;
+}
+
+/* For the reader of scenarios (ess-exchange-private.h). */
+
+void
+ess_exchange_add_problem (GPtrArray  *problems,
+                          int         line,
+                          const char *element,
+                          const char *message)
+{
+  add_problem (problems, line, element, message);
+}
+
+char *
+ess_exchange_expected_elements (const char *message)
+{
+  return expected_elements (message);
 }

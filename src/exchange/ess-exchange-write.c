@@ -606,6 +606,15 @@ ess_exchange_write (GPtrArray  *bundles,
                     gboolean    full,
                     GError    **error)
 {
+  return ess_exchange_write_with_scenarios (bundles, full, NULL, error);
+}
+
+GBytes *
+ess_exchange_write_with_scenarios (GPtrArray  *bundles,
+                                   gboolean    full,
+                                   GPtrArray  *scenarios,
+                                   GError    **error)
+{
   Writer w = { 0 };
   gsize length;
 
@@ -615,6 +624,9 @@ ess_exchange_write (GPtrArray  *bundles,
   write_header (&w, full);
   for (guint i = 0; i < bundles->len && w.error == NULL; i++)
     write_dossier (&w, g_ptr_array_index (bundles, i), full);
+  /* The scenarios after the last dossier, in full archives only. */
+  if (full && w.error == NULL)
+    ess_exchange_write_scenarios (w.out, scenarios, &w.error);
   write_footer (&w);
 
   if (w.error != NULL)
@@ -689,6 +701,9 @@ ess_exchange_export_to_stream (EssStore       *store,
 {
   g_autoptr(GArray) ordered = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(GHashTable) treated = NULL;
+  g_autoptr(GHashTable) references = NULL;
   Writer w = { 0 };
 
   g_return_val_if_fail (ESS_IS_STORE (store), FALSE);
@@ -704,6 +719,31 @@ ess_exchange_export_to_stream (EssStore       *store,
     {
       ess_store_end_snapshot (store);
       return FALSE;
+    }
+
+  /* Scenarios are internal policy work: in a full archive only, as the
+   * snapshot shows them, after the last dossier. They name the dossiers
+   * they treat by reference: those references are kept on the way. */
+  if (full)
+    {
+      scenarios = ess_store_list_scenarios (store, error);
+      if (scenarios == NULL)
+        {
+          ess_store_end_snapshot (store);
+          return FALSE;
+        }
+      treated = g_hash_table_new (g_int64_hash, g_int64_equal);
+      references = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      for (guint i = 0; i < scenarios->len; i++)
+        {
+          const EssScenario *scenario = g_ptr_array_index (scenarios, i);
+          GHashTableIter iter;
+          gpointer key;
+
+          g_hash_table_iter_init (&iter, scenario->treatments);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            g_hash_table_add (treated, key);
+        }
     }
 
   /* One dossier in memory at a time: the file goes out as it is written. */
@@ -723,9 +763,18 @@ ess_exchange_export_to_stream (EssStore       *store,
         break;
       write_dossier (&w, bundle, full);
       w.reference = NULL;
+      if (treated != NULL && g_hash_table_contains (treated, &bundle->dossier->id))
+        g_hash_table_insert (references, g_memdup2 (&bundle->dossier->id, sizeof (gint64)),
+                             g_strdup (bundle->dossier->reference));
       ess_dossier_bundle_free (bundle);
       if (progress != NULL)
         g_atomic_int_set (progress, i + 1);
+    }
+  if (scenarios != NULL && w.error == NULL)
+    {
+      g_autoptr(GPtrArray) records = ess_exchange_scenario_records (scenarios, references);
+
+      ess_exchange_write_scenarios (w.out, records, &w.error);
     }
   if (w.error == NULL)
     write_footer (&w);

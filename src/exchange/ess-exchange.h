@@ -7,6 +7,7 @@
 #include "ess-store.h"
 #include "ess-store-exchange.h"
 #include "ess-store-funding.h"
+#include "ess-store-scenarios.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,8 @@ G_BEGIN_DECLS
 #define ESS_EXCHANGE_NAMESPACE       "urn:io.github.essinstruction:dossiers:1"
 /* The version this program writes, and the newest it reads. */
 #define ESS_EXCHANGE_VERSION         1
+/* The scenarios inside <scenarios>: docs/xml-format.md, data/ess-scenarios-1.xsd. */
+#define ESS_EXCHANGE_SCENARIOS_NAMESPACE "urn:io.github.essinstruction:scenarios:1"
 
 /* Limits of what an imported file may be. A dossier takes a few
  * kilobytes and 9 levels of elements: the limits leave room for tens of
@@ -49,6 +52,8 @@ typedef struct
   GHashTable *communes;      /* INSEE code -> name */
   GHashTable *schemes;       /* code -> name */
   GHashTable *legal_forms;   /* code -> label */
+  GHashTable *territories;   /* id (gint64 *) -> name, for the scenarios' reach */
+  EssStore   *store;         /* the database a scenario's treatments may name dossiers of; NULL: not checked */
 } EssExchangeContext;
 
 /* A file read: its dossiers when it is valid, its problems otherwise
@@ -60,6 +65,7 @@ typedef struct
   GPtrArray *bundles;    /* EssDossierBundle */
   GArray    *lines;      /* int: line of each bundle's <dossier> */
   GPtrArray *problems;   /* EssExchangeProblem */
+  GPtrArray *scenarios;  /* EssScenarioRecord, in the file's order (full archives) */
 } EssExchangeDocument;
 
 GQuark               ess_exchange_error_quark         (void);
@@ -79,6 +85,25 @@ void                 ess_exchange_context_free        (EssExchangeContext       
 GBytes              *ess_exchange_write               (GPtrArray                 *bundles,
                                                        gboolean                   full,
                                                        GError                   **error);
+/* As ess_exchange_write(), with the scenarios (EssScenarioRecord, may
+ * be NULL) after the last dossier of a full archive. */
+GBytes              *ess_exchange_write_with_scenarios (GPtrArray                *bundles,
+                                                       gboolean                   full,
+                                                       GPtrArray                 *scenarios,
+                                                       GError                   **error);
+/* Appends to @out the <scenarios> block holding @scenarios
+ * (EssScenarioRecord), in their order, indented as a child of
+ * <dossiers>; nothing when there is none. Fails only when a text holds a
+ * control character; the message names the scenario. */
+gboolean             ess_exchange_write_scenarios     (GString                   *out,
+                                                       GPtrArray                 *scenarios,
+                                                       GError                   **error);
+/* @scenarios (EssScenario) as a file carries them: each treatment
+ * override by the reference of its dossier, for the dossiers of
+ * @references only (gint64 * id -> reference: those the file carries;
+ * NULL: none). */
+GPtrArray           *ess_exchange_scenario_records    (GPtrArray                 *scenarios,
+                                                       GHashTable                *references);
 /* The ids of the dossiers of @references (NULL or empty: every dossier
  * not in the trash), by reference, each once; an unknown reference is an
  * error naming it. */
@@ -149,6 +174,8 @@ void                 ess_exchange_problem_free        (EssExchangeProblem       
 
 /* The XML schema embedded in the program. */
 GBytes              *ess_exchange_schema_bytes        (void);
+/* The XML schema of the scenarios, embedded in the program. */
+GBytes              *ess_exchange_scenarios_schema_bytes (void);
 
 /* The preview of an import: for each dossier of the document, whether
  * its reference is known and how the file differs from the database. */
@@ -161,11 +188,26 @@ typedef struct
   GPtrArray        *findings;      /* EssFinding of the funding plan and budget checks */
 } EssImportItem;
 
+/* A scenario of the file: whether its name is known, how it differs. */
+typedef struct
+{
+  EssScenarioRecord *record;        /* borrowed from the document */
+  gint64             existing_id;   /* 0: a new name */
+  GPtrArray         *differences;   /* char *, French; empty when the same */
+  /* What ess_exchange_apply() does with a known, different scenario:
+   * ESS_IMPORT_SKIP (the default), _UPDATE or _RENAME. A new one is
+   * created, a known identical one left alone. */
+  EssImportAction    action;
+} EssImportScenarioItem;
+
 typedef struct
 {
   GPtrArray *items;   /* EssImportItem, in the file's order */
   guint      n_new;
   guint      n_known;
+  GPtrArray *scenarios;          /* EssImportScenarioItem, in the file's order */
+  guint      n_new_scenarios;
+  guint      n_known_scenarios;  /* known and different: a choice to make */
 } EssImportPreview;
 
 EssImportPreview    *ess_exchange_preview             (EssStore                  *store,
@@ -174,7 +216,8 @@ EssImportPreview    *ess_exchange_preview             (EssStore                 
 void                 ess_import_preview_free          (EssImportPreview          *preview);
 /* Writes the document in one transaction: new references are created,
  * known ones follow @actions[i] (ESS_IMPORT_SKIP, _UPDATE or _RENAME;
- * ignored for new ones). @source names the file in the history. */
+ * ignored for new ones); the scenarios follow the action of their
+ * preview item. @source names the file in the history. */
 gboolean             ess_exchange_apply               (EssStore                  *store,
                                                        EssExchangeDocument       *document,
                                                        EssImportPreview          *preview,

@@ -13,6 +13,8 @@
 #include "ess-store-exchange.h"
 #include "ess-store-funding.h"
 #include "ess-store-funding-private.h"
+#include "ess-store-private.h"
+#include "ess-store-scenarios-private.h"
 
 static const char * const payment_kinds[] = {
   [ESS_PAYMENT_ADVANCE] = "advance",
@@ -928,11 +930,26 @@ ess_store_import_bundles (EssStore               *self,
                           GPtrArray             **new_references,
                           GError                **error)
 {
+  return ess_store_import_exchange (self, bundles, actions, full, source, NULL, NULL, new_references, error);
+}
+
+gboolean
+ess_store_import_exchange (EssStore               *self,
+                           GPtrArray              *bundles,
+                           const EssImportAction  *actions,
+                           gboolean                full,
+                           const char             *source,
+                           GPtrArray              *scenarios,
+                           const EssImportAction  *scenario_actions,
+                           GPtrArray             **new_references,
+                           GError                **error)
+{
   g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EssBackup) backup = NULL;
   g_autofree char *comment = NULL;
   DeferredSearch deferred = { { NULL }, 0, NULL };
   guint written = 0;
+  guint scenarios_written = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
@@ -966,16 +983,44 @@ ess_store_import_bundles (EssStore               *self,
     ok = write_deferred_search_rows (self, &deferred, error);
   deferred_search_clear (&deferred);
 
+  /* The scenarios, in the same transaction: their treatments may name
+   * the dossiers just written. */
+  if (ok && scenarios != NULL && scenarios->len > 0)
+    {
+      g_autoptr(GHashTable) carried = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < bundles->len; i++)
+        {
+          const EssDossierBundle *bundle = g_ptr_array_index (bundles, i);
+          const char *now = g_ptr_array_index (references, i);
+
+          g_hash_table_insert (carried, bundle->dossier->reference,
+                               (gpointer) (now != NULL ? now : bundle->dossier->reference));
+        }
+      ok = ess_store_import_scenario_records (self, scenarios, scenario_actions, carried, source,
+                                              &scenarios_written, error);
+    }
+
   if (ok)
     {
       comment = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u dossier written.",
                                               "%s: %u dossiers written.", written),
                                  source, written);
+      if (scenarios_written > 0)
+        {
+          g_autofree char *dossiers = g_steal_pointer (&comment);
+
+          comment = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u scenario written.",
+                                                  "%s %u scenarios written.", scenarios_written),
+                                     dossiers, scenarios_written);
+        }
       ok = ess_store_add_history (self, 0, "import", NULL, NULL, NULL, comment, error);
     }
 
   if (!ess_store_end_write (self, ok, "dossiers", error))
     return FALSE;
+  if (scenarios_written > 0)
+    ess_store_emit_changed (self, "scenarios");
 
   if (new_references != NULL)
     *new_references = g_steal_pointer (&references);

@@ -88,6 +88,20 @@ gboolean          ess_store_import_bundles        (EssStore          *self,
                                                    GPtrArray        **new_references,
                                                    GError           **error);
 
+/* As ess_store_import_bundles(), with the scenarios of the file
+ * (EssScenarioRecord, may be NULL) in the same transaction, each as
+ * @scenario_actions[i] says for a name the database knows (NULL: skip
+ * them all); see ess_store_import_scenario_records(). */
+gboolean          ess_store_import_exchange       (EssStore          *self,
+                                                   GPtrArray         *bundles,
+                                                   const EssImportAction *actions,
+                                                   gboolean           full,
+                                                   const char        *source,
+                                                   GPtrArray         *scenarios,
+                                                   const EssImportAction *scenario_actions,
+                                                   GPtrArray        **new_references,
+                                                   GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssDossierBundle, ess_dossier_bundle_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssScore, ess_score_free)
 

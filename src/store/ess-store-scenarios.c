@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ess-dossier-status.h"
@@ -10,7 +12,9 @@
 #include "ess-scenario-keyfile.h"
 #include "ess-store-dossiers-private.h"
 #include "ess-store-dossiers.h"
+#include "ess-store-funding.h"
 #include "ess-store-scenarios.h"
+#include "ess-store-scenarios-private.h"
 
 static gboolean
 step_rows_done (EssStore      *self,
@@ -755,4 +759,250 @@ ess_store_seed_scenarios (EssStore  *self,
       return FALSE;
     }
   return ess_store_commit (self, error);
+}
+
+/* Scenarios in exchange files. */
+
+EssScenarioRecord *
+ess_scenario_record_new (EssScenario *scenario)
+{
+  EssScenarioRecord *record = g_new0 (EssScenarioRecord, 1);
+
+  record->scenario = scenario;
+  record->references = g_ptr_array_new_with_free_func (g_free);
+  record->treatments = g_array_new (FALSE, FALSE, sizeof (EssTreatment));
+  return record;
+}
+
+void
+ess_scenario_record_free (EssScenarioRecord *record)
+{
+  if (record == NULL)
+    return;
+  ess_scenario_free (record->scenario);
+  g_ptr_array_unref (record->references);
+  g_array_unref (record->treatments);
+  g_free (record);
+}
+
+/* The index of @reference in the sorted references, or where it goes. */
+static guint
+record_position (const EssScenarioRecord *record,
+                 const char              *reference,
+                 gboolean                *found)
+{
+  guint low = 0;
+  guint high = record->references->len;
+
+  *found = FALSE;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      int order = strcmp (g_ptr_array_index (record->references, middle), reference);
+
+      if (order == 0)
+        {
+          *found = TRUE;
+          return middle;
+        }
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+void
+ess_scenario_record_set_treatment (EssScenarioRecord *record,
+                                   const char        *reference,
+                                   EssTreatment       treatment)
+{
+  gboolean found;
+  guint index = record_position (record, reference, &found);
+
+  if (found)
+    {
+      g_array_index (record->treatments, EssTreatment, index) = treatment;
+      return;
+    }
+  g_ptr_array_insert (record->references, (gint) index, g_strdup (reference));
+  g_array_insert_val (record->treatments, index, treatment);
+}
+
+gboolean
+ess_scenario_record_get_treatment (const EssScenarioRecord *record,
+                                   const char              *reference,
+                                   EssTreatment            *out)
+{
+  gboolean found;
+  guint index = record_position (record, reference, &found);
+
+  if (found && out != NULL)
+    *out = g_array_index (record->treatments, EssTreatment, index);
+  return found;
+}
+
+gint64
+ess_store_find_scenario (EssStore    *self,
+                         const char  *name,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (ESS_IS_STORE (self), -1);
+
+  stmt = ess_store_prepare (self, "SELECT id FROM scenarios WHERE name = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  ess_store_bind_text (stmt, 1, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (!step_rows_done (self, stmt, rc, error))
+    return -1;
+  return id;
+}
+
+/* “Name (2)”, “Name (3)”… the first name no scenario has. */
+static char *
+free_name (EssStore    *self,
+           const char  *name,
+           GError     **error)
+{
+  for (guint n = 2; n < 10000; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s (%u)", name, n);
+      gint64 id = ess_store_find_scenario (self, candidate, error);
+
+      if (id < 0)
+        return NULL;
+      if (id == 0)
+        return g_steal_pointer (&candidate);
+    }
+  g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_INVALID,
+               _("No free name for a copy of the scenario “%s”."), name);
+  return NULL;
+}
+
+gboolean
+ess_store_import_scenario_records (EssStore              *self,
+                                   GPtrArray             *records,
+                                   const EssImportAction *actions,
+                                   GHashTable            *carried,
+                                   const char            *source,
+                                   guint                 *n_written,
+                                   GError               **error)
+{
+  g_autoptr(GHashTable) carried_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  *n_written = 0;
+
+  /* The dossiers the file carries, by their id in the database. */
+  g_hash_table_iter_init (&iter, carried);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      gint64 id = ess_store_find_dossier (self, value, NULL);
+
+      if (id > 0)
+        g_hash_table_add (carried_ids, g_memdup2 (&id, sizeof id));
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const EssScenarioRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(EssScenario) scenario = ess_scenario_copy (record->scenario);
+      g_autofree char *comment = NULL;
+      EssImportAction action = actions != NULL ? actions[i] : ESS_IMPORT_SKIP;
+      gint64 existing;
+      gboolean changed = FALSE;
+      gint64 id;
+
+      existing = ess_store_find_scenario (self, record->scenario->name, error);
+      if (existing < 0)
+        return FALSE;
+      if (existing == 0)
+        action = ESS_IMPORT_CREATE;
+      else if (action == ESS_IMPORT_CREATE)
+        action = ESS_IMPORT_SKIP;
+
+      scenario->id = 0;
+      g_hash_table_remove_all (scenario->treatments);
+      switch (action)
+        {
+        case ESS_IMPORT_SKIP:
+          continue;
+
+        case ESS_IMPORT_UPDATE:
+          {
+            g_autoptr(EssScenario) before = ess_store_load_scenario (self, existing, error);
+            gpointer key;
+
+            if (before == NULL)
+              return FALSE;
+            scenario->id = existing;
+            /* What the file says nothing about stays as it was. */
+            g_hash_table_iter_init (&iter, before->treatments);
+            while (g_hash_table_iter_next (&iter, &key, &value))
+              if (!g_hash_table_contains (carried_ids, key))
+                ess_scenario_set_treatment (scenario, *(gint64 *) key, GPOINTER_TO_INT (value));
+            comment = g_strdup_printf (_("Updated from %s."), source);
+          }
+          break;
+
+        case ESS_IMPORT_RENAME:
+          g_free (scenario->name);
+          scenario->name = free_name (self, record->scenario->name, error);
+          if (scenario->name == NULL)
+            return FALSE;
+          comment = g_strdup_printf (_("Imported from %s as a new scenario (“%s” in the file)."),
+                                     source, record->scenario->name);
+          break;
+
+        case ESS_IMPORT_CREATE:
+        default:
+          comment = g_strdup_printf (_("Imported from %s."), source);
+          break;
+        }
+
+      for (guint t = 0; t < record->references->len; t++)
+        {
+          const char *reference = g_ptr_array_index (record->references, t);
+          const char *now = g_hash_table_lookup (carried, reference);
+          g_autoptr(GError) local_error = NULL;
+          gint64 dossier_id = ess_store_find_dossier (self, now != NULL ? now : reference, &local_error);
+
+          if (dossier_id <= 0)
+            {
+              if (g_error_matches (local_error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND))
+                g_set_error (error, ESS_STORE_ERROR, ESS_STORE_ERROR_INVALID,
+                             _("Scenario “%s”: the dossier %s it treats is neither in the database nor in "
+                               "the file."),
+                             record->scenario->name, reference);
+              else
+                g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          ess_scenario_set_treatment (scenario, dossier_id,
+                                      g_array_index (record->treatments, EssTreatment, t));
+        }
+
+      if (!ess_scenario_validate (scenario, error))
+        return FALSE;
+      id = save_scenario (self, scenario, TRUE, &changed, error);
+      if (id == 0)
+        return FALSE;
+      if (changed && !add_scenario_history (self, id, "scenario-imported", comment, error))
+        return FALSE;
+      (*n_written)++;
+    }
+
+  return TRUE;
 }

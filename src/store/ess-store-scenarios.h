@@ -7,6 +7,28 @@
 
 G_BEGIN_DECLS
 
+/* A scenario as an exchange file carries it: ids belong to one database,
+ * so its treatment overrides name the dossiers by reference. */
+typedef struct
+{
+  EssScenario *scenario;     /* id 0 and no treatments: they are in references/treatments */
+  GPtrArray   *references;   /* char *, by reference, each once */
+  GArray      *treatments;   /* EssTreatment, one per reference */
+  int          line;         /* of its <scenario> in the file; 0 when written */
+} EssScenarioRecord;
+
+/* Takes @scenario. */
+EssScenarioRecord *ess_scenario_record_new    (EssScenario        *scenario);
+void         ess_scenario_record_free       (EssScenarioRecord  *record);
+/* Adds or replaces the treatment of dossier @reference, keeping the references sorted. */
+void         ess_scenario_record_set_treatment (EssScenarioRecord *record,
+                                             const char         *reference,
+                                             EssTreatment        treatment);
+/* The treatment @record gives @reference, FALSE when it has no override for it. */
+gboolean     ess_scenario_record_get_treatment (const EssScenarioRecord *record,
+                                             const char         *reference,
+                                             EssTreatment       *out);
+
 /* Every scenario (EssScenario), in their order. */
 GPtrArray   *ess_store_list_scenarios       (EssStore           *self,
                                              GError            **error);
@@ -39,5 +61,12 @@ gboolean     ess_store_population           (EssStore           *self,
 /* The names of the territories by id (gint64* -> char*). */
 GHashTable  *ess_store_territory_names      (EssStore           *self,
                                              GError            **error);
+
+/* The id of the scenario named @name, 0 when there is none, -1 on error. */
+gint64       ess_store_find_scenario        (EssStore           *self,
+                                             const char         *name,
+                                             GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EssScenarioRecord, ess_scenario_record_free)
 
 G_END_DECLS

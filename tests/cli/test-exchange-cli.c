@@ -94,6 +94,14 @@ assert_schema_valid (const char *path)
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 }
 
+static char *
+read_bytes_text (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 static gboolean
 file_contains (const char *path,
                const char *needle)
@@ -261,6 +269,11 @@ test_complete_example (Fixture       *f,
   g_autoptr(GBytes) out_bytes = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *without_scenarios = NULL;
+  g_autofree char *scenarios_example = g_test_build_filename (G_TEST_DIST, "data", "xml", "with-scenarios.xml", NULL);
+  g_autoptr(GBytes) scenarios_bytes = read_bytes (scenarios_example);
+  const char *scenarios_text = g_bytes_get_data (scenarios_bytes, NULL);
+  const char *exported;
+  const char *block;
 
   /* The documentation shows the file as it is. */
   g_assert_nonnull (strstr (g_bytes_get_data (doc_bytes, NULL), g_bytes_get_data (example_bytes, NULL)));
@@ -274,11 +287,31 @@ test_complete_example (Fixture       *f,
 
   cli_run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
   g_assert_cmpint (f->status, ==, 0);
-  /* The same file, but the empty room left for the scenarios. */
+  /* The same file up to the room left for the scenarios, which the full
+   * archive fills with the scenarios of the database: the three of seed 002. */
   parts = g_strsplit (g_bytes_get_data (example_bytes, NULL), "  <scenarios/>\n", 2);
   without_scenarios = g_strjoinv ("", parts);
   out_bytes = read_bytes (out);
-  g_assert_cmpstr (g_bytes_get_data (out_bytes, NULL), ==, without_scenarios);
+  exported = g_bytes_get_data (out_bytes, NULL);
+  block = strstr (exported, "  <scenarios>\n");
+  g_assert_nonnull (block);
+  g_assert_cmpint (strncmp (exported, without_scenarios, (gsize) (block - exported)), ==, 0);
+  g_assert_cmpstr (block + strlen (block) - strlen ("  </scenarios>\n</dossiers>\n"), ==,
+                   "  </scenarios>\n</dossiers>\n");
+  g_assert_cmpuint (count (block, "<scenario xmlns=\"urn:io.github.essinstruction:scenarios:1\">"), ==, 3);
+  g_assert_nonnull (strstr (block, "<name>Poursuite d’un APT amendé et renforcé</name>"));
+
+  /* The example of scenarios in the documentation is the test file's. */
+  {
+    const char *start = strstr (scenarios_text, "  <scenarios>\n");
+    const char *end = strstr (scenarios_text, "  </scenarios>\n");
+    g_autofree char *example_block = NULL;
+
+    g_assert_nonnull (start);
+    g_assert_nonnull (end);
+    example_block = g_strndup (start, (gsize) (end - start));
+    g_assert_nonnull (strstr (g_bytes_get_data (doc_bytes, NULL), example_block));
+  }
 }
 
 /* The SCDL open data: every rule checked, nothing written when one breaks. */
@@ -399,6 +432,16 @@ static const Refused refused[] = {
   { "invalid-siret.xml", ":11: <siret>\u00a0: ", "Le SIRET «\u00a020009320100017\u00a0» n’est pas valide\u00a0: sa clé de contrôle (clé de Luhn) est fausse" },
   { "end-before-start.xml", ":20: <end>\u00a0: ",
     "La date de fin 28/02/2024 est antérieure à la date de début 01/03/2025" },
+  /* The scenarios of a full archive, checked as strictly as the dossiers. */
+  { "scenario-bad-kind.xml", ":141: <kind>\u00a0: ",
+    "la valeur «\u00a0arret\u00a0» n’est pas valide\u00a0: attendu l’un de continue, reorient, stop, free" },
+  { "scenario-horizon-reversed.xml", ":142: <horizon>\u00a0: ",
+    "l’horizon 2016–2015 finit avant de commencer\u00a0: attendu une première année au plus égale à la dernière" },
+  { "scenario-amount-comma.xml", ":155: <amount @metropole>\u00a0: ",
+    "la valeur «\u00a010000,00\u00a0» n’est pas valide\u00a0: attendu un montant en euros avec un point et deux "
+    "décimales" },
+  { "scenario-unknown-dossier.xml", ":176: <override>\u00a0: ",
+    "le dossier «\u00a0APT-2099-001\u00a0» n’est ni dans le fichier ni dans la base" },
   { "huge-text", ":5: <title>\u00a0: ", "un texte de plus de 262144 octets\u00a0: refusé" },
   { "oversize", ": ", "le fichier fait plus de 134217728 octets\u00a0: refusé" },
 };
@@ -473,8 +516,14 @@ test_refused (Fixture       *f,
   after = database_bytes (f);
   g_assert_true (g_bytes_equal (before, after));
 
-  /* validate says the same, and also refuses. */
+  /* validate says the same, and also refuses; but without a database it
+   * cannot know which dossiers a scenario may treat besides the file's. */
   cli_run (f, "validate", path, NULL);
+  if (g_str_equal (r->file, "scenario-unknown-dossier.xml"))
+    {
+      g_assert_cmpint (f->status, ==, 0);
+      return;
+    }
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->stderr_text, r->message));
 }
@@ -544,6 +593,72 @@ test_conflicts (Fixture       *f,
   g_assert_cmpuint (count (f->stdout_text, "APP-2024-"), ==, 4);
 }
 
+/* The scenarios of a full archive through the command line: imported
+ * with their dossier, a changed one refused without a choice, then
+ * skipped or updated like a dossier. */
+static void
+test_scenarios (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "xml", "with-scenarios.xml", NULL);
+  g_autofree char *changed = in_home (f, "changed.xml");
+  g_autofree char *out = in_home (f, "out.xml");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli_run (f, "--database", f->db, "import", file, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_cmpstr (f->stderr_text, ==, "");
+  g_assert_nonnull (strstr (f->stdout_text, "Nouveau scénario\u00a0: Arrêt de l’APT en 2016\n"));
+  g_assert_nonnull (strstr (f->stdout_text, "1 dossier importé sur 1.\n1 scénario importé sur 1.\n"));
+
+  cli_run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  assert_schema_valid (out);
+  /* The seed scenarios, then the imported one, its treatment by reference. */
+  {
+    g_autofree char *exported = read_bytes_text (out);
+    g_assert_cmpuint (count (exported, "<scenario xmlns="), ==, 4);
+  }
+  g_assert_true (file_contains (out, "      <portfolio default=\"end\">\n"
+                                     "        <override dossier=\"APT-2013-003\" treatment=\"transfer\"/>\n"
+                                     "      </portfolio>\n"));
+  g_assert_true (file_contains (out, "<amount year=\"2015\" metropole=\"10000.00\" cofunders=\"2500.50\"/>"));
+  g_assert_true (file_contains (out, "<value year=\"2016\">0.25</value>"));
+  cli_run (f, "--database", f->db, "export", "-o", out, NULL);
+  g_assert_false (file_contains (out, "scenario"));
+
+  /* Another envelope for the network in 2016. */
+  g_file_get_contents (file, &text, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (text, "metropole=\"5000.00\"", 2);
+  g_free (text);
+  text = g_strjoinv ("metropole=\"7500.00\"", parts);
+  g_file_set_contents (changed, text, -1, &error);
+  g_assert_no_error (error);
+
+  before = database_bytes (f);
+  cli_run (f, "--database", f->db, "import", changed, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->stdout_text, "Scénario connu, différent\u00a0: Arrêt de l’APT en 2016\n"));
+  g_assert_nonnull (strstr (f->stderr_text, "1 scénario du fichier porte le nom d’un scénario différent de la base"));
+  assert_database_is (f, before);
+
+  cli_run (f, "--database", f->db, "import", "--on-conflict=skip", changed, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, "0 scénario importé sur 1.\n"));
+  cli_run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
+  g_assert_true (file_contains (out, "<amount year=\"2016\" metropole=\"5000.00\" cofunders=\"0.00\"/>"));
+
+  cli_run (f, "--database", f->db, "import", "--on-conflict=update", changed, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->stdout_text, "1 scénario importé sur 1.\n"));
+  cli_run (f, "--database", f->db, "export", "--full", "-o", out, NULL);
+  g_assert_true (file_contains (out, "<amount year=\"2016\" metropole=\"7500.00\" cofunders=\"0.00\"/>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +673,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/exchange-cli/scdl", Fixture, NULL, fixture_setup, test_scdl, fixture_teardown);
   g_test_add ("/exchange-cli/conflicts", Fixture, NULL, fixture_setup, test_conflicts, fixture_teardown);
+  g_test_add ("/exchange-cli/scenarios", Fixture, NULL, fixture_setup, test_scenarios, fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *name = g_strdup_printf ("/exchange-cli/refused/%s", refused[i].file);

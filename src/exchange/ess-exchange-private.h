@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the reader of dossiers shares with the reader of scenarios. */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "ess-exchange.h"
+
+G_BEGIN_DECLS
+
+void   ess_exchange_add_problem        (GPtrArray                *problems,
+                                        int                       line,
+                                        const char               *element,
+                                        const char               *message);
+/* "Expected is ( {urn:…}title, {urn:…}scheme )" -> "<title>, <scheme>"; NULL when none. */
+char  *ess_exchange_expected_elements  (const char               *message);
+
+/* Reads the children of <scenarios> into @records (EssScenarioRecord):
+ * those of the scenarios namespace are validated against
+ * ess-scenarios-1.xsd, then checked (horizon, years, units, territories
+ * of @context, names unique in the file, treated dossiers in
+ * @file_references or in the database of @context); those of another
+ * namespace are skipped. A partner file (@full FALSE) carries none. Problems go to @problems. */
+void   ess_exchange_read_scenarios     (xmlNodePtr                scenarios,
+                                        gboolean                  full,
+                                        GHashTable               *file_references,
+                                        const EssExchangeContext *context,
+                                        GPtrArray                *problems,
+                                        GPtrArray                *records);
+
+G_END_DECLS
