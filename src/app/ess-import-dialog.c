@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Imports an XML file: its problems, or a preview with a choice per known dossier, then a summary. */
+/* Imports an XML file: its problems, or a preview with a choice per known dossier and scenario, then a summary. */
 
 #include "config.h"
 
@@ -18,6 +18,7 @@ struct _EssImportDialog
   EssImportPreview      *preview;
   EssImportDialogState   state;
   GPtrArray             *choosers;   /* GtkDropDown per preview item, NULL for new ones */
+  GPtrArray             *scenario_choosers;  /* GtkDropDown per scenario, NULL for new or identical ones */
 
   GtkDropDown           *all_chooser;  /* the choice for every known dossier */
 
@@ -51,6 +52,18 @@ static GtkWidget *
 new_chooser (const char *accessible_label)
 {
   const char *labels[] = { _("Skip"), _("Update"), _("New reference"), NULL };
+  GtkWidget *chooser = gtk_drop_down_new_from_strings (labels);
+
+  gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return chooser;
+}
+
+/* The same choices for a known scenario; a copy takes the name “Name (2)”. */
+static GtkWidget *
+new_scenario_chooser (const char *accessible_label)
+{
+  const char *labels[] = { _("Skip"), _("Update"), _("Import as a copy"), NULL };
   GtkWidget *chooser = gtk_drop_down_new_from_strings (labels);
 
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
@@ -125,6 +138,70 @@ show_refused (EssImportDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
   gtk_button_set_label (self->close_button, _("_Close"));
+}
+
+/* The scenarios of a full archive, after its dossiers. */
+static void
+show_scenarios (EssImportDialog *self)
+{
+  EssImportPreview *preview = self->preview;
+  guint n = preview->scenarios->len;
+  g_autofree char *heading = NULL;
+  GtkWidget *heading_label;
+
+  if (n == 0)
+    return;
+
+  heading = g_strdup_printf (ngettext ("%u scenario: %u new, %u different from the database’s",
+                                       "%u scenarios: %u new, %u different from the database’s", n),
+                             n, preview->n_new_scenarios, preview->n_known_scenarios);
+  heading_label = wrapped_label (heading, "heading");
+  add_row (self, heading_label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (heading_label)), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EssImportScenarioItem *item = g_ptr_array_index (preview->scenarios, i);
+      const EssScenario *scenario = item->record->scenario;
+      g_autofree char *title = NULL;
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *title_label = wrapped_label (NULL, NULL);
+      GtkWidget *state_label;
+      GtkWidget *chooser = NULL;
+      const char *state;
+
+      title = g_markup_printf_escaped (_("<b>%s</b> — scenario, %s, %d–%d"), scenario->name,
+                                       ess_scenario_kind_label (scenario->kind), scenario->first_year,
+                                       scenario->last_year);
+      gtk_label_set_markup (GTK_LABEL (title_label), title);
+      gtk_widget_set_hexpand (title_label, TRUE);
+      gtk_box_append (GTK_BOX (top), title_label);
+
+      if (item->existing_id == 0)
+        state = _("New");
+      else if (item->differences->len == 0)
+        state = _("Known, identical");
+      else
+        state = _("Known, different");
+      state_label = wrapped_label (state, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (state_label), FALSE);
+      gtk_widget_set_valign (state_label, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (top), state_label);
+
+      /* Only a known scenario that differs has a choice to make. */
+      if (item->existing_id != 0 && item->differences->len > 0)
+        {
+          chooser = new_scenario_chooser (scenario->name);
+          gtk_box_append (GTK_BOX (top), chooser);
+        }
+      g_ptr_array_add (self->scenario_choosers, chooser);
+      gtk_box_append (GTK_BOX (box), top);
+
+      for (guint d = 0; d < item->differences->len; d++)
+        gtk_box_append (GTK_BOX (box), wrapped_label (g_ptr_array_index (item->differences, d), NULL));
+      add_row (self, box);
+    }
 }
 
 static void
@@ -232,7 +309,8 @@ show_preview (EssImportDialog *self)
       add_row (self, box);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0);
+  show_scenarios (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0 || preview->scenarios->len > 0);
 }
 
 static void
@@ -292,6 +370,23 @@ ess_import_dialog_set_action (EssImportDialog *self,
 }
 
 void
+ess_import_dialog_set_scenario_action (EssImportDialog *self,
+                                       guint            index,
+                                       EssImportAction  action)
+{
+  GtkDropDown *chooser;
+
+  g_return_if_fail (ESS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (index < self->scenario_choosers->len);
+
+  chooser = g_ptr_array_index (self->scenario_choosers, index);
+  g_return_if_fail (chooser != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (choices[i] == action)
+      gtk_drop_down_set_selected (chooser, i);
+}
+
+void
 ess_import_dialog_set_action_for_all (EssImportDialog *self,
                                       EssImportAction  action)
 {
@@ -331,6 +426,15 @@ ess_import_dialog_confirm (EssImportDialog *self)
                             ESS_IMPORT_CREATE;
     }
 
+  for (guint i = 0; i < self->scenario_choosers->len; i++)
+    {
+      GtkDropDown *chooser = g_ptr_array_index (self->scenario_choosers, i);
+      EssImportScenarioItem *item = g_ptr_array_index (self->preview->scenarios, i);
+
+      if (chooser != NULL)
+        item->action = choices[MIN (gtk_drop_down_get_selected (chooser), G_N_ELEMENTS (choices) - 1)];
+    }
+
   source = g_file_get_basename (self->file);
   if (!ess_exchange_apply (self->store, self->document, self->preview, actions, source, &written, &error))
     {
@@ -361,7 +465,27 @@ ess_import_dialog_confirm (EssImportDialog *self)
                                             "%u dossiers of the file were skipped.",
                                             self->preview->items->len - n_written),
                           self->preview->items->len - n_written);
+  if (self->preview->scenarios->len > 0)
+    {
+      guint n_scenarios = 0;
+
+      for (guint i = 0; i < self->preview->scenarios->len; i++)
+        {
+          const EssImportScenarioItem *item = g_ptr_array_index (self->preview->scenarios, i);
+
+          if (item->existing_id == 0 ||
+              (item->differences->len > 0 && item->action != ESS_IMPORT_SKIP))
+            n_scenarios++;
+        }
+      g_string_append_c (detail, '\n');
+      g_string_append_printf (detail, ngettext ("%u scenario imported out of %u.",
+                                                "%u scenarios imported out of %u.", n_scenarios),
+                              n_scenarios, self->preview->scenarios->len);
+    }
   gtk_label_set_text (self->detail_label, detail->str);
+  for (guint i = 0; i < self->scenario_choosers->len; i++)
+    if (g_ptr_array_index (self->scenario_choosers, i) != NULL)
+      gtk_widget_set_sensitive (g_ptr_array_index (self->scenario_choosers, i), FALSE);
   for (guint i = 0; i < self->choosers->len; i++)
     if (g_ptr_array_index (self->choosers, i) != NULL)
       gtk_widget_set_sensitive (g_ptr_array_index (self->choosers, i), FALSE);
@@ -417,6 +541,7 @@ ess_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->preview, ess_import_preview_free);
   g_clear_pointer (&self->document, ess_exchange_document_free);
   g_clear_pointer (&self->choosers, g_ptr_array_unref);
+  g_clear_pointer (&self->scenario_choosers, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->store);
 
@@ -452,6 +577,7 @@ ess_import_dialog_init (EssImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->choosers = g_ptr_array_new ();
+  self->scenario_choosers = g_ptr_array_new ();
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (on_close), self);
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import), self);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Imports an XML file: its problems, or a preview with a choice per known dossier, then a summary. */
+/* Imports an XML file: its problems, or a preview with a choice per known dossier and scenario, then a summary. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -31,6 +31,11 @@ EssImportPreview     *ess_import_dialog_get_preview (EssImportDialog *self);
 void                  ess_import_dialog_set_action (EssImportDialog  *self,
                                                     guint             index,
                                                     EssImportAction   action);
+/* What to do with the known, different scenario at @index of the
+ * preview's scenarios: skip, update or import as a copy (RENAME). */
+void                  ess_import_dialog_set_scenario_action (EssImportDialog *self,
+                                                             guint            index,
+                                                             EssImportAction  action);
 /* The choice for every known dossier: sets each one's, and applies to
  * the dossiers past the first ones shown of a long file. */
 void                  ess_import_dialog_set_action_for_all (EssImportDialog *self,

@@ -154,7 +154,10 @@ GBytes              *ess_exchange_export              (EssStore                 
  * @context (identifiers, communes, schemes, legal forms, dates, unique
  * references); after the first schema problem no more dossier is
  * checked, so that one mistake does not echo. Only one dossier's tree is
- * in memory at a time. Never fails: problems are in the document. */
+ * in memory at a time. At the end, the scenarios of <scenarios> (full
+ * archives only) are validated against their own schema and checked
+ * (see ess-exchange-scenarios.c); elements of another vocabulary there
+ * are skipped. Never fails: problems are in the document. */
 EssExchangeDocument *ess_exchange_read                (const char                *data,
                                                        gsize                      length,
                                                        const EssExchangeContext  *context);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "ess-store-scenarios.h"
 #include "ess-window.h"
 #include "ess-window-export.h"
 #include "ui-test-util.h"
@@ -371,6 +372,80 @@ test_import_long_file (void)
   remove_tree (dir);
 }
 
+/* A full archive with a scenario: the preview lists it after the
+ * dossiers, a changed one offers the same choices as a dossier. */
+static void
+test_import_scenarios (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ess-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "scenarios.db", NULL);
+  g_autofree char *changed_path = g_build_filename (dir, "changed.xml", NULL);
+  g_autoptr(GFile) file = fixture_file ("with-scenarios.xml", NULL);
+  g_autoptr(GFile) changed = g_file_new_for_path (changed_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autofree char *text = NULL;
+  EssStore *store = ess_store_open (path, ESS_STORE_OPEN_DEFAULT, &error);
+  EssImportDialog *dialog;
+  EssWindow *window;
+  gint64 id;
+
+  g_assert_no_error (error);
+  window = ess_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_frames (20);
+
+  dialog = ess_window_import_file (window, file);
+  ui_test_wait_frames (20);
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
+  g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "1 dossier à importer");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
+                                           "1 scénario\u00a0: 1 nouveau, 0 différent de celui de la base"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Arrêt de l’APT en 2016 — scénario, Arrêt de l’APT, 2015–2016"));
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-scenarios.png");
+  g_assert_true (ess_import_dialog_confirm (dialog));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 scénario importé sur 1."));
+  close_dialog (dialog);
+
+  id = ess_store_find_scenario (store, "Arrêt de l’APT en 2016", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* The same scenario with another envelope for the network in 2016. */
+  g_file_load_contents (file, NULL, &text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "metropole=\"5000.00\"", 2);
+    g_autofree char *joined = g_strjoinv ("metropole=\"7500.00\"", parts);
+
+    g_file_set_contents (changed_path, joined, -1, &error);
+    g_assert_no_error (error);
+  }
+  dialog = ess_window_import_file (window, changed);
+  ui_test_wait_frames (20);
+  g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known_scenarios, ==, 1);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 scénario\u00a0: 0 nouveau, 1 différent"));
+  ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-scenarios-known.png");
+  ess_import_dialog_set_action (dialog, 0, ESS_IMPORT_SKIP);
+  ess_import_dialog_set_scenario_action (dialog, 0, ESS_IMPORT_UPDATE);
+  g_assert_true (ess_import_dialog_confirm (dialog));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 scénario importé sur 1."));
+  close_dialog (dialog);
+  {
+    g_autoptr(EssScenario) scenario = ess_store_load_scenario (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ess_scenario_line_amount (scenario, 1, 2016)->metropole, ==, 750000);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_wait_frames (2);
+  ess_store_close (store);
+  g_assert_finalize_object (store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +460,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/import-flow", test_import_flow);
   g_test_add_func ("/ui/import-long-file", test_import_long_file);
+  g_test_add_func ("/ui/import-scenarios", test_import_scenarios);
 
   return g_test_run ();
 }
