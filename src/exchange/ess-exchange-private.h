@@ -15,17 +15,22 @@ void   ess_exchange_add_problem        (GPtrArray                *problems,
 /* "Expected is ( {urn:…}title, {urn:…}scheme )" -> "<title>, <scheme>"; NULL when none. */
 char  *ess_exchange_expected_elements  (const char               *message);
 
-/* Reads the children of <scenarios> into @records (EssScenarioRecord):
- * those of the scenarios namespace are validated against
- * ess-scenarios-1.xsd, then checked (horizon, years, units, territories
- * of @context, names unique in the file, treated dossiers in
+/* Reads the children of <scenarios> one at a time into @records
+ * (EssScenarioRecord): those of the scenarios namespace are validated
+ * against ess-scenarios-1.xsd, then checked (horizon, years, units,
+ * territories of @context, names unique in the file, treated dossiers in
  * @file_references or in the database of @context); those of another
- * namespace are skipped. A partner file (@full FALSE) carries none. Problems go to @problems. */
-void   ess_exchange_read_scenarios     (xmlNodePtr                scenarios,
-                                        gboolean                  full,
-                                        GHashTable               *file_references,
-                                        const EssExchangeContext *context,
-                                        GPtrArray                *problems,
-                                        GPtrArray                *records);
+ * namespace are skipped. A partner file (@full FALSE) carries none.
+ * Problems go to @problems. */
+typedef struct _EssScenarioReader EssScenarioReader;
+
+EssScenarioReader *ess_scenario_reader_new  (gboolean                  full,
+                                             GHashTable               *file_references,
+                                             const EssExchangeContext *context,
+                                             GPtrArray                *problems,
+                                             GPtrArray                *records);
+void               ess_scenario_reader_read (EssScenarioReader        *reader,
+                                             xmlNodePtr                child);
+void               ess_scenario_reader_free (EssScenarioReader        *reader);
 
 G_END_DECLS

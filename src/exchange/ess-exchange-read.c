@@ -42,7 +42,7 @@ typedef struct
   Builder             *builder;
   GHashTable          *references;     /* reference -> line of its dossier */
   xmlNodePtr           pending;        /* the last <dossier> read, waiting for the validator */
-  xmlNodePtr           scenarios;      /* the <scenarios> read, checked at the end */
+  EssScenarioReader   *scenarios;      /* the children of <scenarios>, read one at a time */
 } ReadState;
 
 static void flush_pending (ReadState *state);
@@ -327,6 +327,11 @@ on_end_element (void          *ctx,
   gboolean root = node != NULL && node->parent != NULL && node->parent->type == XML_DOCUMENT_NODE;
   gboolean child_of_root = node != NULL && node->parent != NULL && node->parent->parent != NULL &&
                            node->parent->parent->type == XML_DOCUMENT_NODE;
+  /* A child of <scenarios>, which comes after the last dossier. */
+  gboolean in_scenarios = node != NULL && node->parent != NULL && node->parent->parent != NULL &&
+                          node->parent->parent->parent != NULL &&
+                          node->parent->parent->parent->type == XML_DOCUMENT_NODE &&
+                          xmlStrEqual (node->parent->name, BAD_CAST "scenarios");
 
   if (root)
     flush_pending (state);
@@ -336,14 +341,32 @@ on_end_element (void          *ctx,
       /* Built at the next event, once the validator has checked its end too. */
       if (xmlStrEqual (localname, BAD_CAST "dossier"))
         state->pending = node;
-      /* Kept in the tree until the end: the scenarios come last. */
-      else if (xmlStrEqual (localname, BAD_CAST "scenarios") && state->scenarios == NULL)
-        state->scenarios = node;
       else
         {
           xmlUnlinkNode (node);
           xmlFreeNode (node);
         }
+    }
+  else if (in_scenarios && !state->stopped)
+    {
+      /* Every dossier of the file is known by now: a scenario may treat
+       * one of them. One scenario's tree at a time, as for the dossiers. */
+      if (!state->schema_failed && !state->parse_error)
+        {
+          guint before = state->problems->len;
+
+          check_sizes (node, state->problems);
+          if (state->problems->len == before)
+            {
+              if (state->scenarios == NULL)
+                state->scenarios = ess_scenario_reader_new (state->document->full, state->references,
+                                                            state->builder->context, state->problems,
+                                                            state->document->scenarios);
+              ess_scenario_reader_read (state->scenarios, node);
+            }
+        }
+      xmlUnlinkNode (node);
+      xmlFreeNode (node);
     }
 }
 
@@ -613,19 +636,7 @@ read_streaming (Source    *source,
   if (state->problems->len == 0 && (doc == NULL || xmlDocGetRootElement (doc) == NULL))
     add_problem (state->problems, 0, NULL, _("the file holds no XML document"));
 
-  /* The scenarios, once every dossier of the file is known: a scenario
-   * may treat one of them. */
-  if (state->scenarios != NULL && doc != NULL && ctxt->wellFormed && !state->stopped && !state->parse_error &&
-      !state->schema_failed)
-    {
-      guint before = state->problems->len;
-
-      check_sizes (state->scenarios->children, state->problems);
-      if (state->problems->len == before)
-        ess_exchange_read_scenarios (state->scenarios, state->document->full, state->references,
-                                     state->builder->context, state->problems, state->document->scenarios);
-    }
-  state->scenarios = NULL;
+  g_clear_pointer (&state->scenarios, ess_scenario_reader_free);
 
   /* A dossier left when the parse stopped. */
   if (state->pending != NULL)

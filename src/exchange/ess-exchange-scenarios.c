@@ -498,9 +498,24 @@ on_schema_error (void        *data,
       problemf (errors->problems, line, where, _("an attribute that the format does not have (%s)"), detail);
       break;
     case XML_SCHEMAV_CVC_IDC:
-      problemf (errors->problems, line, where,
-                _("given twice: each year, assumption, class and territory of a year, and dossier comes once (%s)"),
-                detail);
+      {
+        /* "Duplicate key-sequence ['2015'] in unique identity-constraint …" */
+        const char *start = strstr (detail, "key-sequence [");
+        const char *end = start != NULL ? strstr (start, "] in ") : NULL;
+        g_autofree char *key = NULL;
+
+        if (start != NULL && end != NULL)
+          {
+            start += strlen ("key-sequence [");
+            key = g_strndup (start, (gsize) (end - start));
+            g_strdelimit (key, "'", ' ');
+            g_strstrip (key);
+          }
+        problemf (errors->problems, line, where,
+                  _("“%s” is given twice: each year, assumption, class and territory of a year, and dossier "
+                    "comes once"),
+                  key != NULL ? key : "");
+      }
       break;
     case XML_SCHEMAV_CVC_ELT_1:
       problemf (errors->problems, line, where,
@@ -901,70 +916,101 @@ read_scenario (Reader     *r,
   return g_steal_pointer (&record);
 }
 
-void
-ess_exchange_read_scenarios (xmlNodePtr                scenarios,
-                             gboolean                  full,
-                             GHashTable               *file_references,
-                             const EssExchangeContext *context,
-                             GPtrArray                *problems,
-                             GPtrArray                *records)
+struct _EssScenarioReader
 {
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  SchemaErrors errors = { problems, reported };
-  xmlSchemaValidCtxtPtr vctxt;
+  gboolean                  full;
+  GHashTable               *file_references;
+  const EssExchangeContext *context;
+  GPtrArray                *problems;
+  GPtrArray                *records;
+  GHashTable               *names;      /* name -> line of its <scenario> */
+  GHashTable               *reported;   /* "LINE:where" with a schema problem already */
+  xmlSchemaValidCtxtPtr     valid;
+  SchemaErrors              errors;
+};
 
-  vctxt = xmlSchemaNewValidCtxt (get_schema ());
-  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error, &errors);
+EssScenarioReader *
+ess_scenario_reader_new (gboolean                  full,
+                         GHashTable               *file_references,
+                         const EssExchangeContext *context,
+                         GPtrArray                *problems,
+                         GPtrArray                *records)
+{
+  EssScenarioReader *reader = g_new0 (EssScenarioReader, 1);
 
-  for (xmlNodePtr child = scenarios->children; child != NULL; child = child->next)
+  reader->full = full;
+  reader->file_references = g_hash_table_ref (file_references);
+  reader->context = context;
+  reader->problems = problems;
+  reader->records = records;
+  reader->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->errors.problems = problems;
+  reader->errors.reported = reader->reported;
+  reader->valid = xmlSchemaNewValidCtxt (get_schema ());
+  xmlSchemaSetValidStructuredErrors (reader->valid, on_schema_error, &reader->errors);
+  return reader;
+}
+
+void
+ess_scenario_reader_free (EssScenarioReader *reader)
+{
+  if (reader == NULL)
+    return;
+  xmlSchemaFreeValidCtxt (reader->valid);
+  g_hash_table_unref (reader->names);
+  g_hash_table_unref (reader->reported);
+  g_hash_table_unref (reader->file_references);
+  g_free (reader);
+}
+
+void
+ess_scenario_reader_read (EssScenarioReader *reader,
+                          xmlNodePtr         child)
+{
+  Reader r = { reader->problems, reader->context, reader->file_references, NULL };
+  GPtrArray *problems = reader->problems;
+  EssScenarioRecord *record;
+  guint before = problems->len;
+  gpointer first;
+
+  if (child->type != XML_ELEMENT_NODE)
+    return;
+  /* Another vocabulary (a later version of the scenarios): skipped. */
+  if (child->ns == NULL || !xmlStrEqual (child->ns->href, BAD_CAST ESS_EXCHANGE_SCENARIOS_NAMESPACE))
+    return;
+
+  if (!reader->full)
     {
-      Reader reader = { problems, context, file_references, NULL };
-      EssScenarioRecord *record;
-      guint before = problems->len;
-      gpointer first;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      /* Another vocabulary (a later version of the scenarios): skipped. */
-      if (child->ns == NULL ||
-          !xmlStrEqual (child->ns->href, BAD_CAST ESS_EXCHANGE_SCENARIOS_NAMESPACE))
-        continue;
-
-      if (!full)
-        {
-          ess_exchange_add_problem (problems, (int) xmlGetLineNo (child), (const char *) child->name,
-                                    _("a partner file (kind=\"partner\") carries no scenario: expected "
-                                      "kind=\"full\" for an archive, or no <scenario>"));
-          continue;
-        }
-
-      if (xmlSchemaValidateOneElement (vctxt, child) != 0 && problems->len == before)
-        ess_exchange_add_problem (problems, (int) xmlGetLineNo (child), (const char *) child->name,
-                                  _("not valid against the schema of the scenarios"));
-      if (problems->len > before)
-        continue;
-
-      record = read_scenario (&reader, child);
-      if (record == NULL)
-        continue;
-
-      if (g_hash_table_lookup_extended (names, record->scenario->name, NULL, &first))
-        {
-          xmlNodePtr name = child->children;
-
-          while (name != NULL && !is (name, "name"))
-            name = name->next;
-          problemf (problems, name ? (int) xmlGetLineNo (name) : record->line, "name",
-                    _("the name “%s” is already the one of the scenario at line %d: each scenario of a file "
-                      "needs its own name"),
-                    record->scenario->name, GPOINTER_TO_INT (first));
-          ess_scenario_record_free (record);
-          continue;
-        }
-      g_hash_table_insert (names, g_strdup (record->scenario->name), GINT_TO_POINTER (record->line));
-      g_ptr_array_add (records, record);
+      ess_exchange_add_problem (problems, (int) xmlGetLineNo (child), (const char *) child->name,
+                                _("a partner file (kind=\"partner\") carries no scenario: expected "
+                                  "kind=\"full\" for an archive, or no <scenario>"));
+      return;
     }
 
-  xmlSchemaFreeValidCtxt (vctxt);
+  if (xmlSchemaValidateOneElement (reader->valid, child) != 0 && problems->len == before)
+    ess_exchange_add_problem (problems, (int) xmlGetLineNo (child), (const char *) child->name,
+                              _("not valid against the schema of the scenarios"));
+  if (problems->len > before)
+    return;
+
+  record = read_scenario (&r, child);
+  if (record == NULL)
+    return;
+
+  if (g_hash_table_lookup_extended (reader->names, record->scenario->name, NULL, &first))
+    {
+      xmlNodePtr name = child->children;
+
+      while (name != NULL && !is (name, "name"))
+        name = name->next;
+      problemf (problems, name ? (int) xmlGetLineNo (name) : record->line, "name",
+                _("the name “%s” is already the one of the scenario at line %d: each scenario of a file "
+                  "needs its own name"),
+                record->scenario->name, GPOINTER_TO_INT (first));
+      ess_scenario_record_free (record);
+      return;
+    }
+  g_hash_table_insert (reader->names, g_strdup (record->scenario->name), GINT_TO_POINTER (record->line));
+  g_ptr_array_add (reader->records, record);
 }

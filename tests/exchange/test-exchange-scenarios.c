@@ -333,6 +333,22 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (a, again));
 
+  /* An archive of one dossier carries the treatments of that dossier only. */
+  {
+    g_autoptr(GBytes) one = ess_exchange_export (f->store, (const char * const []) { "APT-2014-001", NULL }, TRUE,
+                                                 &error);
+    const char *one_text;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (validate_with_schemas (one), ==, 4);
+    one_text = g_bytes_get_data (one, NULL);
+    g_assert_nonnull (strstr (one_text, "<portfolio default=\"continue\">\n"
+                                        "        <override dossier=\"APT-2014-001\" treatment=\"transfer\"/>\n"
+                                        "      </portfolio>\n"));
+    g_assert_null (strstr (one_text, "APT-2014-002"));
+    g_assert_nonnull (strstr (one_text, "<portfolio default=\"transfer\"/>\n"));
+  }
+
   /* Into a database without scenarios. */
   second = open_store (f, "second.db");
   delete_all_scenarios (second);
@@ -644,6 +660,18 @@ test_hostile (Fixture       *f,
       "kind=\"full\" pour une archive, ou aucun <scenario>" },
     { scenario_block, "    <scenario xmlns=\"urn:io.github.essinstruction:scenarios:1\"><title>Essai</title></scenario>\n",
       "4: <title>\u00a0: cet élément n’est pas attendu ici\u00a0: attendu <name>" },
+    { scenario_block, "    <variant xmlns=\"urn:io.github.essinstruction:scenarios:1\"/>\n",
+      "4: <variant>\u00a0: élément inconnu des scénarios\u00a0: attendu <scenario "
+      "xmlns=\"urn:io.github.essinstruction:scenarios:1\">" },
+    { "        </line>\n      </lines>",
+      "        </line>\n        <line nature=\"engineering\"><label>Projets APT</label></line>\n      </lines>",
+      "13: <label>\u00a0: deux lignes budgétaires s’appellent «\u00a0Projets APT\u00a0»\u00a0: attendu un nom par ligne" },
+    { "<assumption id=\"staff-etp\">\n          <value year=\"2015\">0.50</value>",
+      "<assumption id=\"projects\">\n          <value year=\"2015\">100000001</value>",
+      "16: <value>\u00a0: «\u00a0100000001\u00a0» est trop grand\u00a0: attendu 100000000 au plus" },
+    { "<value year=\"2015\">0.50</value>", "<value year=\"2015\">0.50</value><value year=\"2015\">1.00</value>",
+      "16: <value>\u00a0: «\u00a02015\u00a0» est donné deux fois\u00a0: chaque année, hypothèse, classe et territoire d’une année, et "
+      "dossier ne vient qu’une fois" },
   };
   g_autoptr(GPtrArray) before = list_scenarios (f->store);
 
