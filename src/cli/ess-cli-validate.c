@@ -68,5 +68,8 @@ ess_cli_validate (EssCliContext  *context,
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid file, %u dossier.\n",
                         "%s: valid file, %u dossiers.\n", document->bundles->len),
            argv[2], document->bundles->len);
+  if (document->scenarios->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u scenario read.\n", "%u scenarios read.\n", document->scenarios->len),
+             document->scenarios->len);
   return ESS_CLI_OK;
 }

@@ -245,7 +245,7 @@ test_validate (Fixture       *f,
     assert_schema_valid (scenarios);
     cli_run (f, "validate", scenarios, NULL);
     g_assert_cmpint (f->status, ==, 0);
-    g_assert_nonnull (strstr (f->stdout_text, "fichier valide, 1 dossier."));
+    g_assert_nonnull (strstr (f->stdout_text, "fichier valide, 1 dossier.\n1 scénario lu.\n"));
   }
 
   /* validate writes nothing, not even the default database. */

@@ -401,7 +401,7 @@ test_import_scenarios (void)
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
   g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "1 dossier à importer");
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
-                                           "1 scénario\u00a0: 1 nouveau, 0 différent de celui de la base"));
+                                           "1 scénario (nouveau\u00a0: 1, différent de celui de la base\u00a0: 0)"));
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Arrêt de l’APT en 2016 — scénario, Arrêt de l’APT, 2015–2016"));
   ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-scenarios.png");
   g_assert_true (ess_import_dialog_confirm (dialog));
@@ -425,7 +425,7 @@ test_import_scenarios (void)
   dialog = ess_window_import_file (window, changed);
   ui_test_wait_frames (20);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known_scenarios, ==, 1);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 scénario\u00a0: 0 nouveau, 1 différent"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 scénario (nouveau\u00a0: 0, différent de celui de la base\u00a0: 1)"));
   ui_test_save_screenshot (GTK_WIDGET (dialog), "test-import-scenarios-known.png");
   ess_import_dialog_set_action (dialog, 0, ESS_IMPORT_SKIP);
   ess_import_dialog_set_scenario_action (dialog, 0, ESS_IMPORT_UPDATE);
