@@ -775,6 +775,72 @@ test_file_brings_dossier (Fixture       *f,
                             "      </portfolio>\n"));
 }
 
+/* A treatment of a dossier in the trash stays home: the archive (which
+ * leaves the trash out) imports into an empty database, and an update
+ * from it keeps that treatment. */
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const references[] = { "APT-2014-001", "APT-2014-002", NULL };
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(EssStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  EssScenario *seed;
+  gint64 trashed;
+
+  add_dossiers (f->store, references);
+  scenarios = list_scenarios (f->store);
+  seed = find_scenario (scenarios, SEED_STOP);
+  trashed = dossier_id (f->store, "APT-2014-002");
+  ess_scenario_set_treatment (seed, dossier_id (f->store, "APT-2014-001"), ESS_TREATMENT_TRANSFER);
+  ess_scenario_set_treatment (seed, trashed, ESS_TREATMENT_CONTINUE);
+  ess_store_save_scenario (f->store, seed, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_trash_dossiers (f->store, &trashed, 1, &error));
+  g_assert_no_error (error);
+
+  archive = ess_exchange_export (f->store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (archive, NULL), "APT-2014-002"));
+  g_assert_nonnull (strstr (g_bytes_get_data (archive, NULL),
+                            "<override dossier=\"APT-2014-001\" treatment=\"transfer\"/>"));
+
+  second = open_store (f, "second.db");
+  {
+    g_autoptr(EssExchangeDocument) document = read_with (second, g_bytes_get_data (archive, NULL),
+                                                         g_bytes_get_size (archive));
+    g_autoptr(GPtrArray) after = NULL;
+    EssScenario *imported;
+
+    assert_no_problem (document);
+    g_assert_true (apply (second, document, ESS_IMPORT_UPDATE, NULL, &error));
+    g_assert_no_error (error);
+    after = list_scenarios (second);
+    imported = find_scenario (after, SEED_STOP);
+    g_assert_cmpuint (g_hash_table_size (imported->treatments), ==, 1);
+    g_assert_cmpint (ess_scenario_get_treatment (imported, dossier_id (second, "APT-2014-001")), ==,
+                     ESS_TREATMENT_TRANSFER);
+  }
+  ess_store_close (second);
+
+  /* Back into the first database: identical, nothing to do. */
+  {
+    g_autoptr(EssExchangeDocument) document = read_with (f->store, g_bytes_get_data (archive, NULL),
+                                                         g_bytes_get_size (archive));
+    g_autoptr(EssImportPreview) preview = NULL;
+    g_autoptr(EssScenario) back = NULL;
+
+    g_assert_true (apply (f->store, document, ESS_IMPORT_UPDATE, &preview, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (preview->n_known_scenarios, ==, 0);
+    back = ess_store_load_scenario (f->store, seed->id, &error);
+    g_assert_cmpint (ess_scenario_get_treatment (back, trashed), ==, ESS_TREATMENT_CONTINUE);
+    g_assert_cmpuint (g_hash_table_size (back->treatments), ==, 2);
+  }
+}
+
 /* The dossiers and the scenarios of a file are one transaction: when a
  * scenario cannot be written, neither are the dossiers. */
 static void
@@ -827,6 +893,7 @@ main (int   argc,
   g_test_add ("/exchange-scenarios/hostile", Fixture, NULL, fixture_setup, test_hostile, fixture_teardown);
   g_test_add ("/exchange-scenarios/file-brings-dossier", Fixture, NULL, fixture_setup, test_file_brings_dossier,
               fixture_teardown);
+  g_test_add ("/exchange-scenarios/trash", Fixture, NULL, fixture_setup, test_trash, fixture_teardown);
   g_test_add ("/exchange-scenarios/one-transaction", Fixture, NULL, fixture_setup, test_one_transaction,
               fixture_teardown);
 
