@@ -30,11 +30,13 @@ struct _EssImportDialog
   GtkLabel              *error_label;
   GtkButton             *import_button;
   GtkButton             *close_button;
+  GtkWidget             *reading_row;   /* a spinner while the file is read */
 };
 
 G_DEFINE_FINAL_TYPE (EssImportDialog, ess_import_dialog, GTK_TYPE_WINDOW)
 
 enum {
+  READY,
   IMPORTED,
   N_SIGNALS
 };
@@ -313,43 +315,137 @@ show_preview (EssImportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0 || preview->scenarios->len > 0);
 }
 
+/* What the worker thread reads: the file, then the database through a
+ * connection of its own. */
+typedef struct
+{
+  EssStore            *reader;
+  GFile               *file;
+  EssExchangeContext  *context;
+  EssExchangeDocument *document;
+  EssImportPreview    *preview;
+  gboolean             compared;   /* FALSE when the comparison failed */
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->reader);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->context, ess_exchange_context_free);
+  g_clear_pointer (&job->preview, ess_import_preview_free);
+  g_clear_pointer (&job->document, ess_exchange_document_free);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+
+  job->compared = TRUE;
+  job->document = ess_exchange_read_file (job->file, job->context, &error);
+  if (job->document != NULL && job->document->problems->len == 0)
+    {
+      job->preview = ess_exchange_preview (job->reader, job->document, &error);
+      job->compared = job->preview != NULL;
+    }
+  /* The connection is closed in the thread that used it. */
+  ess_store_close (job->reader);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_failure (EssImportDialog *self,
+              const char      *summary,
+              const char      *detail)
+{
+  self->state = ESS_IMPORT_DIALOG_REFUSED;
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->detail_label, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_button_set_label (self->close_button, _("_Close"));
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  EssImportDialog *self = ESS_IMPORT_DIALOG (source);
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* Closed while it read: nothing to show. */
+  if (self->file == NULL)
+    return;
+
+  if (self->reading_row != NULL)
+    {
+      gtk_list_box_remove (self->list_box, gtk_widget_get_parent (self->reading_row));
+      self->reading_row = NULL;
+    }
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_failure (self,
+                  job->compared ? _("The file could not be read") :
+                                  _("The file could not be compared with the database"),
+                  error->message);
+  else
+    {
+      self->document = g_steal_pointer (&job->document);
+      self->preview = g_steal_pointer (&job->preview);
+      if (self->document->problems->len > 0)
+        show_refused (self);
+      else
+        show_preview (self);
+    }
+  g_signal_emit (self, signals[READY], 0);
+}
+
 static void
 read_file (EssImportDialog *self)
 {
-  g_autoptr(EssExchangeContext) context = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *summary = g_strdup_printf (_("Reading %s…"), name);
+  ReadJob *job = g_new0 (ReadJob, 1);
+  GtkWidget *spinner;
 
-  context = ess_exchange_context_new_for_store (self->store, &error);
-  if (context != NULL)
-    self->document = ess_exchange_read_file (self->file, context, &error);
-  if (self->document == NULL)
+  self->state = ESS_IMPORT_DIALOG_READING;
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->detail_label,
+                      _("Every dossier of the file is checked, then compared with the database."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  add_row (self, spinner);
+  self->reading_row = spinner;
+
+  task = g_task_new (self, NULL, on_read, NULL);
+  g_task_set_source_tag (task, read_file);
+  g_task_set_name (task, "[ess] read an import");
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  job->file = g_object_ref (self->file);
+  job->context = ess_exchange_context_new_for_store (self->store, &error);
+  if (job->context != NULL)
+    job->reader = ess_store_open_reader (self->store, &error);
+  if (job->reader == NULL)
     {
-      self->state = ESS_IMPORT_DIALOG_REFUSED;
-      gtk_label_set_text (self->summary_label, _("The file could not be read"));
-      gtk_label_set_text (self->detail_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
-      gtk_button_set_label (self->close_button, _("_Close"));
+      job->compared = TRUE;
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  if (self->document->problems->len > 0)
-    {
-      show_refused (self);
-      return;
-    }
-
-  self->preview = ess_exchange_preview (self->store, self->document, &error);
-  if (self->preview == NULL)
-    {
-      self->state = ESS_IMPORT_DIALOG_REFUSED;
-      gtk_label_set_text (self->summary_label, _("The file could not be compared with the database"));
-      gtk_label_set_text (self->detail_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
-      gtk_button_set_label (self->close_button, _("_Close"));
-      return;
-    }
-
-  show_preview (self);
+  g_task_run_in_thread (task, read_thread);
 }
 
 void
@@ -556,6 +652,9 @@ ess_import_dialog_class_init (EssImportDialogClass *klass)
 
   object_class->dispose = ess_import_dialog_dispose;
 
+  signals[READY] =
+    g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[IMPORTED] =
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

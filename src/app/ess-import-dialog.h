@@ -13,13 +13,16 @@ G_DECLARE_FINAL_TYPE (EssImportDialog, ess_import_dialog, ESS, IMPORT_DIALOG, Gt
 
 typedef enum
 {
+  ESS_IMPORT_DIALOG_READING,   /* the file is being read and compared, in a worker thread */
   ESS_IMPORT_DIALOG_REFUSED,   /* the file's problems; nothing can be imported */
   ESS_IMPORT_DIALOG_PREVIEW,   /* what the import would do; Import writes it */
   ESS_IMPORT_DIALOG_DONE,      /* the summary of what was written */
 } EssImportDialogState;
 
-/* Reads @file at once (every check of the import) and shows the result.
- * Emits "imported" once the dossiers are written. */
+/* Reads @file (every check of the import) and compares it with the
+ * database in a worker thread, on a reading connection of its own, then
+ * shows the result; emits "ready" then (the state is no longer
+ * READING). Emits "imported" once the dossiers are written. */
 EssImportDialog      *ess_import_dialog_new        (GtkWindow        *parent,
                                                     EssStore         *store,
                                                     GFile            *file);

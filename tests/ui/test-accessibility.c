@@ -492,7 +492,7 @@ test_import_dialog (Fixture       *fixture,
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml", "exemple-complet.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  EssImportDialog *dialog = ess_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file);
+  EssImportDialog *dialog = ui_test_wait_read (ess_import_dialog_new (GTK_WINDOW (fixture->window), fixture->store, file));
 
   gtk_window_present (GTK_WINDOW (dialog));
   ui_test_wait_frames (10);

@@ -123,7 +123,11 @@ test_import_flow (void)
   g_assert_cmpuint (g_list_model_get_n_items (dossiers), ==, 0);
 
   /* A new file: the preview lists its dossiers, nothing is written yet. */
+  /* The file is read in a worker thread: the window answers meanwhile. */
   dialog = ess_window_import_file (window, valid);
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_READING);
+  g_assert_nonnull (strstr (ess_import_dialog_get_summary (dialog), "Lecture de"));
+  ui_test_wait_read (dialog);
   ui_test_wait_frames (20);
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
   g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "2 dossiers à importer");
@@ -139,7 +143,7 @@ test_import_flow (void)
 
   /* The same file again: both known and identical; one updated, one
    * imported under a new reference. */
-  dialog = ess_window_import_file (window, valid);
+  dialog = ui_test_wait_read (ess_window_import_file (window, valid));
   ui_test_wait_frames (20);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 2);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Connu, identique"));
@@ -167,7 +171,7 @@ test_import_flow (void)
     g_file_set_contents (changed_path, joined, -1, &error);
     g_assert_no_error (error);
 
-    dialog = ess_window_import_file (window, changed);
+    dialog = ui_test_wait_read (ess_window_import_file (window, changed));
     ui_test_wait_frames (20);
     g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Connu, différent"));
     g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog),
@@ -179,7 +183,7 @@ test_import_flow (void)
   }
 
   /* A refused file: every problem with its line, nothing written. */
-  dialog = ess_window_import_file (window, refused);
+  dialog = ui_test_wait_read (ess_window_import_file (window, refused));
   ui_test_wait_frames (20);
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_REFUSED);
   g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "Fichier refusé\u00a0: rien n’a été importé");
@@ -220,6 +224,7 @@ test_import_flow (void)
       if (ESS_IS_IMPORT_DIALOG (l->data))
         dropped = l->data;
     g_assert_nonnull (dropped);
+    ui_test_wait_read (ESS_IMPORT_DIALOG (dropped));
     g_assert_cmpint (ess_import_dialog_get_state (ESS_IMPORT_DIALOG (dropped)), ==, ESS_IMPORT_DIALOG_PREVIEW);
     g_assert_cmpuint (ess_import_dialog_get_preview (ESS_IMPORT_DIALOG (dropped))->n_known, ==, 2);
     close_dialog (ESS_IMPORT_DIALOG (dropped));
@@ -347,7 +352,7 @@ test_import_long_file (void)
   gtk_window_present (GTK_WINDOW (window));
   ui_test_wait_frames (10);
 
-  dialog = ess_window_import_file (window, xml);
+  dialog = ui_test_wait_read (ess_window_import_file (window, xml));
   ui_test_wait_frames (10);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "AMI-2024-300"));
   g_assert_null (find_label_containing (GTK_WIDGET (dialog), "AMI-2024-301"));
@@ -356,7 +361,7 @@ test_import_long_file (void)
   close_dialog (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (ess_window_get_dossiers (window)), ==, 302);
 
-  dialog = ess_window_import_file (window, xml);
+  dialog = ui_test_wait_read (ess_window_import_file (window, xml));
   ui_test_wait_frames (10);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known, ==, 302);
   ess_import_dialog_set_action_for_all (dialog, ESS_IMPORT_RENAME);
@@ -396,7 +401,7 @@ test_import_scenarios (void)
   gtk_window_present (GTK_WINDOW (window));
   ui_test_wait_frames (20);
 
-  dialog = ess_window_import_file (window, file);
+  dialog = ui_test_wait_read (ess_window_import_file (window, file));
   ui_test_wait_frames (20);
   g_assert_cmpint (ess_import_dialog_get_state (dialog), ==, ESS_IMPORT_DIALOG_PREVIEW);
   g_assert_cmpstr (ess_import_dialog_get_summary (dialog), ==, "1 dossier à importer");
@@ -422,7 +427,7 @@ test_import_scenarios (void)
     g_file_set_contents (changed_path, joined, -1, &error);
     g_assert_no_error (error);
   }
-  dialog = ess_window_import_file (window, changed);
+  dialog = ui_test_wait_read (ess_window_import_file (window, changed));
   ui_test_wait_frames (20);
   g_assert_cmpuint (ess_import_dialog_get_preview (dialog)->n_known_scenarios, ==, 1);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 scénario (nouveau\u00a0: 0, différent de celui de la base\u00a0: 1)"));

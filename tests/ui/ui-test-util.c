@@ -96,3 +96,13 @@ ui_test_save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+EssImportDialog *
+ui_test_wait_read (EssImportDialog *dialog)
+{
+  for (guint i = 0; i < 6000 && ess_import_dialog_get_state (dialog) == ESS_IMPORT_DIALOG_READING; i++)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  g_assert_cmpint (ess_import_dialog_get_state (dialog), !=, ESS_IMPORT_DIALOG_READING);
+  return dialog;
+}

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "ess-import-dialog.h"
+
 G_BEGIN_DECLS
 
 /* Binds the translations (ESS_LOCALEDIR) and initialises GTK for tests. */
@@ -19,6 +21,9 @@ GtkWidget  *ui_test_find_widget     (GtkWidget   *root,
 /* The first label under @root whose text contains @part. */
 GtkWidget  *ui_test_find_label_containing (GtkWidget  *root,
                                            const char *part);
+/* The import dialog reads its file in a worker thread: waits until it
+ * shows what it read, and returns it. */
+EssImportDialog *ui_test_wait_read  (EssImportDialog *dialog);
 /* Renders @widget into a PNG in the build directory. */
 void        ui_test_save_screenshot (GtkWidget   *widget,
                                      const char  *name);
