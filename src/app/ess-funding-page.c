@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ess-findings-panel.h"
 #include "ess-funding-page.h"
 #include "ess-money.h"
 #include "ess-scroll.h"
@@ -79,8 +80,8 @@ struct _EssFundingPage
   GtkWidget         *scroller;
   GtkLabel          *year_totals_label;
   GtkLabel          *status_label;
-  GtkLabel          *findings_count;
-  GtkListBox        *findings_list;
+  GtkBox            *body;
+  EssFindingsPanel  *findings_panel;
   GtkMenuButton     *funders_button;
   GtkMenuButton     *years_button;
   GtkPopover        *funders_popover;
@@ -758,65 +759,11 @@ mark_findings (EssFundingPage *self)
     }
 }
 
-/* The findings panel. */
-
-static const char *
-severity_icon (EssSeverity severity)
-{
-  switch (severity)
-    {
-    case ESS_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case ESS_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case ESS_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-static GtkWidget *
-finding_row (const EssFinding *finding)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
-  g_autofree char *place = g_markup_escape_text (finding->place, -1);
-  g_autofree char *message = g_markup_escape_text (finding->message, -1);
-  g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s", place, message);
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s, %s", ess_severity_label (finding->severity),
-                                                 finding->place, finding->message);
-
-  gtk_widget_set_margin_start (box, 10);
-  gtk_widget_set_margin_end (box, 10);
-  gtk_widget_set_margin_top (box, 5);
-  gtk_widget_set_margin_bottom (box, 5);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (icon, ess_severity_label (finding->severity));
-  if (finding->severity == ESS_SEVERITY_ERROR)
-    gtk_widget_add_css_class (icon, "error");
-  else if (finding->severity == ESS_SEVERITY_WARNING)
-    gtk_widget_add_css_class (icon, "warning");
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return row;
-}
+/* The findings, in the panel and on the cells. */
 
 static void
 refresh_findings (EssFundingPage *self)
 {
-  GtkWidget *child;
-  guint errors = 0, warnings = 0;
-  g_autoptr(GString) count = g_string_new (NULL);
-
   g_ptr_array_set_size (self->findings, 0);
   if (self->dossier_id != 0 && !ess_funding_plan_is_empty (self->plan))
     {
@@ -830,34 +777,7 @@ refresh_findings (EssFundingPage *self)
                                                         finding->row, finding->column, finding->message));
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    {
-      if (GTK_IS_LIST_BOX_ROW (child))
-        gtk_list_box_remove (self->findings_list, child);
-      else
-        break;
-    }
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      EssFinding *finding = g_ptr_array_index (self->findings, i);
-
-      gtk_list_box_append (self->findings_list, finding_row (finding));
-      if (finding->severity == ESS_SEVERITY_ERROR)
-        errors++;
-      else if (finding->severity == ESS_SEVERITY_WARNING)
-        warnings++;
-    }
-
-  if (errors > 0)
-    g_string_append_printf (count, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
-  if (warnings > 0)
-    {
-      if (count->len)
-        g_string_append (count, ", ");
-      g_string_append_printf (count, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
-                              warnings);
-    }
-  gtk_label_set_text (self->findings_count, count->str);
+  ess_findings_panel_set_findings (self->findings_panel, self->findings);
   mark_findings (self);
 }
 
@@ -2324,11 +2244,11 @@ ess_funding_page_activate_finding (EssFundingPage *self,
 }
 
 static void
-on_finding_activated (GtkListBox     *list,
-                      GtkListBoxRow  *row,
-                      EssFundingPage *self)
+on_finding_activated (EssFindingsPanel *panel,
+                      guint             position,
+                      EssFundingPage   *self)
 {
-  ess_funding_page_activate_finding (self, (guint) gtk_list_box_row_get_index (row));
+  ess_funding_page_activate_finding (self, position);
 }
 
 /* Loading. */
@@ -2611,8 +2531,7 @@ ess_funding_page_class_init (EssFundingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, year_totals_label);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, findings_count);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, body);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_button);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_button);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_popover);
@@ -2642,6 +2561,9 @@ ess_funding_page_init (EssFundingPage *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Under the table, as the last of its column. */
+  self->findings_panel = ess_findings_panel_new ();
+  gtk_box_append (self->body, GTK_WIDGET (self->findings_panel));
 
   self->plan = ess_funding_plan_new ();
   self->stored = ess_funding_plan_new ();
@@ -2663,7 +2585,7 @@ ess_funding_page_init (EssFundingPage *self)
   gtk_widget_add_controller (self->table, GTK_EVENT_CONTROLLER (click));
 
 
-  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
+  g_signal_connect (self->findings_panel, "activated", G_CALLBACK (on_finding_activated), self);
   /* Funders are renamed in the grid and come back with Ctrl+Z: the menus
    * are made again each time they open. */
   g_signal_connect_swapped (self->funders_popover, "show", G_CALLBACK (rebuild_popovers), self);
