@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ess-findings-panel.h"
+#include "ess-funding-popovers.h"
 #include "ess-funding-page.h"
 #include "ess-money.h"
 #include "ess-scroll.h"
@@ -84,10 +85,8 @@ struct _EssFundingPage
   EssFindingsPanel  *findings_panel;
   GtkMenuButton     *funders_button;
   GtkMenuButton     *years_button;
-  GtkPopover        *funders_popover;
-  GtkPopover        *years_popover;
-  GtkBox            *funders_box;
-  GtkBox            *years_box;
+  EssFundersPopover *funders_popover;
+  EssYearsPopover   *years_popover;
 };
 
 G_DEFINE_FINAL_TYPE (EssFundingPage, ess_funding_page, GTK_TYPE_WIDGET)
@@ -1983,12 +1982,10 @@ rebuild_grid (EssFundingPage *self)
 /* The funders and years popovers. */
 
 static void
-on_remove_funder (GtkButton      *button,
-                  EssFundingPage *self)
+on_remove_funder (EssFundersPopover *popover,
+                  guint              f,
+                  EssFundingPage    *self)
 {
-  guint f = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  gtk_popover_popdown (self->funders_popover);
   if (f >= self->plan->funders->len)
     return;
   save_plan (self, TRUE);
@@ -1999,13 +1996,13 @@ on_remove_funder (GtkButton      *button,
 }
 
 static void
-add_funder (EssFundingPage *self,
-            const char     *name,
-            const char     *kind)
+on_add_funder (EssFundersPopover *popover,
+               const char        *name,
+               const char        *kind,
+               EssFundingPage    *self)
 {
   guint f;
 
-  gtk_popover_popdown (self->funders_popover);
   save_plan (self, TRUE);
   f = ess_funding_plan_add_funder (self->plan, name, kind);
   /* A funder needs a year to have cells: the dossier's. */
@@ -2019,37 +2016,10 @@ add_funder (EssFundingPage *self,
 }
 
 static void
-on_add_reference_funder (GtkButton      *button,
-                         EssFundingPage *self)
+on_remove_year (EssYearsPopover *popover,
+                guint            y,
+                EssFundingPage  *self)
 {
-  add_funder (self, g_object_get_data (G_OBJECT (button), "name"), g_object_get_data (G_OBJECT (button), "kind"));
-}
-
-static void
-on_add_other_funder (GtkEntry       *entry,
-                     EssFundingPage *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (name[0] == '\0')
-    return;
-  add_funder (self, name, "autre");
-}
-
-static void
-on_add_other_funder_clicked (GtkButton *button,
-                             GtkEntry  *entry)
-{
-  g_signal_emit_by_name (entry, "activate");
-}
-
-static void
-on_remove_year (GtkButton      *button,
-                EssFundingPage *self)
-{
-  guint y = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  gtk_popover_popdown (self->years_popover);
   if (y >= self->plan->years->len)
     return;
   save_plan (self, TRUE);
@@ -2060,13 +2030,10 @@ on_remove_year (GtkButton      *button,
 }
 
 static void
-on_add_year (GtkButton      *button,
-             EssFundingPage *self)
+on_add_year (EssYearsPopover *popover,
+             int              year,
+             EssFundingPage  *self)
 {
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (button), "spin");
-  int year = gtk_spin_button_get_value_as_int (spin);
-
-  gtk_popover_popdown (self->years_popover);
   for (guint y = 0; y < self->plan->years->len; y++)
     if (g_array_index (self->plan->years, int, y) == year)
       return;
@@ -2077,140 +2044,10 @@ on_add_year (GtkButton      *button,
 }
 
 static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-popover_row (const char *text,
-             GtkWidget  *button)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), button);
-  return row;
-}
-
-static GtkWidget *
-section_title (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static void
 rebuild_popovers (EssFundingPage *self)
 {
-  g_autoptr(GKeyFile) reference = g_key_file_new ();
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/data/reference.ini", 0, NULL);
-  g_auto(GStrv) names = NULL;
-  g_auto(GStrv) kinds = NULL;
-  GtkWidget *entry, *button, *box, *spin;
-  GtkWidget *existing;
-  int next_year;
-
-  /* Adding comes first: the focus lands there, not on a remove button. */
-  clear_box (self->funders_box);
-  existing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  if (self->plan->funders->len > 0)
-    gtk_box_append (GTK_BOX (existing), section_title (_("Funders of the plan")));
-  for (guint f = 0; f < self->plan->funders->len; f++)
-    {
-      EssFunder *funder = g_ptr_array_index (self->plan->funders, f);
-      g_autofree char *tooltip = g_strdup_printf (_("Remove %s and its amounts"), funder->name);
-
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (f));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_funder), self);
-      gtk_box_append (GTK_BOX (existing), popover_row (funder->name, button));
-    }
-
-  gtk_box_append (self->funders_box, section_title (_("Add a funder")));
-  if (bytes && g_key_file_load_from_data (reference, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                          G_KEY_FILE_NONE, NULL))
-    {
-      names = g_key_file_get_string_list (reference, "funders", "names", NULL, NULL);
-      kinds = g_key_file_get_string_list (reference, "funders", "kinds", NULL, NULL);
-    }
-  /* A grid, not a flow box: Enter on a focused button adds its funder. */
-  box = gtk_grid_new ();
-  gtk_grid_set_column_homogeneous (GTK_GRID (box), TRUE);
-  gtk_grid_set_row_spacing (GTK_GRID (box), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (box), 6);
-  for (guint i = 0; names && kinds && names[i] && kinds[i]; i++)
-    {
-      button = gtk_button_new_with_label (names[i]);
-      g_object_set_data_full (G_OBJECT (button), "name", g_strdup (names[i]), g_free);
-      g_object_set_data_full (G_OBJECT (button), "kind", g_strdup (kinds[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_add_reference_funder), self);
-      gtk_grid_attach (GTK_GRID (box), button, (int) (i % 2), (int) (i / 2), 1, 1);
-    }
-  gtk_box_append (self->funders_box, box);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Another funder"));
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name of another funder"), -1);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_add_other_funder), self);
-  button = gtk_button_new_with_mnemonic (_("_Add"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_add_other_funder_clicked), entry);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (self->funders_box, box);
-
-  gtk_widget_set_margin_top (existing, 6);
-  gtk_box_append (self->funders_box, existing);
-
-  clear_box (self->years_box);
-  existing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  if (self->plan->years->len > 0)
-    gtk_box_append (GTK_BOX (existing), section_title (_("Years of the plan")));
-  for (guint y = 0; y < self->plan->years->len; y++)
-    {
-      int year = g_array_index (self->plan->years, int, y);
-      g_autofree char *text = g_strdup_printf ("%d", year);
-      g_autofree char *tooltip = g_strdup_printf (_("Remove the year %d and its amounts"), year);
-
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (y));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_year), self);
-      gtk_box_append (GTK_BOX (existing), popover_row (text, button));
-    }
-  gtk_box_append (self->years_box, section_title (_("Add a year")));
-  next_year = self->plan->years->len > 0 ? g_array_index (self->plan->years, int, self->plan->years->len - 1) + 1 : self->year;
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  spin = gtk_spin_button_new_with_range (1900, 2200, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), next_year);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year to add"), -1);
-  button = gtk_button_new_with_mnemonic (_("_Add"));
-  g_object_set_data (G_OBJECT (button), "spin", spin);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_add_year), self);
-  gtk_box_append (GTK_BOX (box), spin);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (self->years_box, box);
-  gtk_widget_set_margin_top (existing, 6);
-  gtk_box_append (self->years_box, existing);
+  ess_funders_popover_set_plan (self->funders_popover, self->plan);
+  ess_years_popover_set_plan (self->years_popover, self->plan, self->year);
 }
 
 /* The findings panel, activated. */
@@ -2534,10 +2371,6 @@ ess_funding_page_class_init (EssFundingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, body);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_button);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_button);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_popover);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_popover);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_box);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_box);
 
   gtk_widget_class_install_action (widget_class, "funding.insert-action", NULL, insert_action_action);
   gtk_widget_class_install_action (widget_class, "funding.delete-action", NULL, delete_action_action);
@@ -2564,6 +2397,10 @@ ess_funding_page_init (EssFundingPage *self)
   /* Under the table, as the last of its column. */
   self->findings_panel = ess_findings_panel_new ();
   gtk_box_append (self->body, GTK_WIDGET (self->findings_panel));
+  self->funders_popover = ess_funders_popover_new ();
+  gtk_menu_button_set_popover (self->funders_button, GTK_WIDGET (self->funders_popover));
+  self->years_popover = ess_years_popover_new ();
+  gtk_menu_button_set_popover (self->years_button, GTK_WIDGET (self->years_popover));
 
   self->plan = ess_funding_plan_new ();
   self->stored = ess_funding_plan_new ();
@@ -2590,6 +2427,10 @@ ess_funding_page_init (EssFundingPage *self)
    * are made again each time they open. */
   g_signal_connect_swapped (self->funders_popover, "show", G_CALLBACK (rebuild_popovers), self);
   g_signal_connect_swapped (self->years_popover, "show", G_CALLBACK (rebuild_popovers), self);
+  g_signal_connect (self->funders_popover, "add-funder", G_CALLBACK (on_add_funder), self);
+  g_signal_connect (self->funders_popover, "remove-funder", G_CALLBACK (on_remove_funder), self);
+  g_signal_connect (self->years_popover, "add-year", G_CALLBACK (on_add_year), self);
+  g_signal_connect (self->years_popover, "remove-year", G_CALLBACK (on_remove_year), self);
   update_actions (self);
 }
 
