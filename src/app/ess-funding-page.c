@@ -180,19 +180,19 @@ static guint
 col_realisation (EssFundingPage *self,
                  guint           which)
 {
-  return first_amount () + self->plan->funders->len * n_years (self) + which;
+  return ess_funding_grid_col_realisation (self->plan, which);
 }
 
 static guint
 col_total (EssFundingPage *self)
 {
-  return col_realisation (self, 2);
+  return ess_funding_grid_col_total (self->plan);
 }
 
 static guint
 col_declared (EssFundingPage *self)
 {
-  return col_total (self) + 1;
+  return ess_funding_grid_col_declared (self->plan);
 }
 
 /* Matrix rows: the header, the actions, the computed totals, the declared totals. */
@@ -270,143 +270,19 @@ is_amount_column (EssFundingPage *self,
   return cell->row != ESS_FUNDING_ROW_HEADER && cell->col >= first_amount ();
 }
 
-/* What a cell shows of the plan. */
-
-static char **
-action_text_field (EssFundingAction *action,
-                   guint             col)
-{
-  switch (col)
-    {
-    case ESS_PLAN_PASTE_AXIS:
-      return &action->axis;
-    case ESS_PLAN_PASTE_NUMBER:
-      return &action->number;
-    case ESS_PLAN_PASTE_TITLE:
-      return &action->title;
-    case ESS_PLAN_PASTE_DESCRIPTION:
-      return &action->description;
-    case ESS_PLAN_PASTE_PARTNERS:
-    default:
-      return &action->partners;
-    }
-}
-
-static char *
-amount_text (gboolean has,
-             gint64   cents)
-{
-  return has ? ess_money_format_plain (cents) : g_strdup ("");
-}
+/* What a cell shows of the plan, and typed text written into it. */
 
 static char *
 cell_model_text (Cell *cell)
 {
-  EssFundingPage *self = cell->page;
-  EssFundingPlan *plan = self->plan;
-  guint years = n_years (self);
-
-  if (cell->row == ESS_FUNDING_ROW_HEADER)
-    {
-      if (cell->col >= col_realisation (self, 0))
-        return g_strdup (plan->realisation_labels[cell->col - col_realisation (self, 0)]);
-      return g_strdup (((EssFunder *) g_ptr_array_index (plan->funders, (cell->col - first_amount ()) / years))->name);
-    }
-
-  if (cell->row == ESS_FUNDING_ROW_DECLARED)
-    {
-      if (cell->col == col_total (self))
-        return amount_text (plan->has_declared_overall, plan->declared_overall);
-      if (cell->col >= col_realisation (self, 0))
-        {
-          guint i = cell->col - col_realisation (self, 0);
-          return amount_text (plan->has_declared_realisation[i], plan->declared_realisation[i]);
-        }
-      {
-        guint f = (cell->col - first_amount ()) / years;
-        return amount_text (g_array_index (plan->has_declared_funder, gboolean, f),
-                            g_array_index (plan->declared_funder, gint64, f));
-      }
-    }
-
-  if (cell->row >= 0)
-    {
-      EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
-
-      if (cell->col < first_amount ())
-        return g_strdup (*action_text_field (action, cell->col) ? *action_text_field (action, cell->col) : "");
-      if (cell->col == col_declared (self))
-        return amount_text (action->has_declared_total, action->declared_total);
-      if (cell->col >= col_realisation (self, 0))
-        {
-          gint64 v = action->realisation[cell->col - col_realisation (self, 0)];
-          return amount_text (v != 0, v);
-        }
-      {
-        gint64 v = action->amounts[cell->col - first_amount ()];
-        return amount_text (v != 0, v);
-      }
-    }
-
-  return g_strdup ("");
+  return ess_funding_grid_cell_text (cell->page->plan, cell->row, cell->col);
 }
 
 /* Computed cells: totals per row, per funder and year, per realisation column, overall. */
 static char *
 computed_text (Cell *cell)
 {
-  EssFundingPage *self = cell->page;
-  EssFundingPlan *plan = self->plan;
-  gint64 sum = 0;
-  gboolean ok = TRUE;
-
-  if (cell->row >= 0)
-    ok = ess_funding_action_total (plan, (guint) cell->row, &sum);
-  else if (cell->col == col_total (self))
-    ok = ess_funding_overall_total (plan, &sum);
-  else if (cell->col >= col_realisation (self, 0))
-    ok = ess_funding_realisation_total (plan, cell->col - col_realisation (self, 0), &sum);
-  else
-    for (guint a = 0; ok && a < plan->actions->len; a++)
-      {
-        EssFundingAction *action = g_ptr_array_index (plan->actions, a);
-        ok = ess_money_add (sum, action->amounts[cell->col - first_amount ()], &sum);
-      }
-
-  /* TRANSLATORS: a total too large to be computed */
-  return ok ? ess_money_format_plain (sum) : g_strdup (_("overflow"));
-}
-
-/* Applying typed text to the plan. */
-
-static gboolean
-parse_amount (const char  *text,
-              gboolean     allow_empty,
-              gboolean    *has,
-              gint64      *cents,
-              char       **message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (stripped[0] == '\0')
-    {
-      *has = FALSE;
-      *cents = 0;
-      return allow_empty;
-    }
-  if (!ess_money_parse (stripped, cents, &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
-  if (*cents < 0)
-    {
-      *message = g_strdup_printf (_("“%s” is negative: a funding amount is 0 or more"), stripped);
-      return FALSE;
-    }
-  *has = TRUE;
-  return TRUE;
+  return ess_funding_grid_total_text (cell->page->plan, cell->row, cell->col);
 }
 
 /* Writes the text of @cell into the plan; the reason when it is refused. */
@@ -414,83 +290,7 @@ static char *
 apply_text (Cell       *cell,
             const char *text)
 {
-  EssFundingPage *self = cell->page;
-  EssFundingPlan *plan = self->plan;
-  guint years = n_years (self);
-  char *message = NULL;
-  gboolean has = FALSE;
-  gint64 cents = 0;
-
-  if (cell->row == ESS_FUNDING_ROW_HEADER)
-    {
-      g_autofree char *name = g_strstrip (g_strdelimit (g_strdup (text), "\r\n\t", ' '));
-
-      if (name[0] == '\0')
-        return g_strdup (_("A column needs a name"));
-      if (cell->col >= col_realisation (self, 0))
-        {
-          char **label = &plan->realisation_labels[cell->col - col_realisation (self, 0)];
-          g_free (*label);
-          *label = g_steal_pointer (&name);
-        }
-      else
-        {
-          EssFunder *funder = g_ptr_array_index (plan->funders, (cell->col - first_amount ()) / years);
-          g_free (funder->name);
-          funder->name = g_steal_pointer (&name);
-        }
-      return NULL;
-    }
-
-  if (cell->row >= 0 && cell->col < first_amount ())
-    {
-      EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
-      char **field = action_text_field (action, cell->col);
-
-      g_free (*field);
-      *field = g_strstrip (g_strdup (text));
-      return NULL;
-    }
-
-  if (!parse_amount (text, TRUE, &has, &cents, &message))
-    return message;
-
-  if (cell->row == ESS_FUNDING_ROW_DECLARED)
-    {
-      if (cell->col == col_total (self))
-        {
-          plan->has_declared_overall = has;
-          plan->declared_overall = cents;
-        }
-      else if (cell->col >= col_realisation (self, 0))
-        {
-          guint i = cell->col - col_realisation (self, 0);
-          plan->has_declared_realisation[i] = has;
-          plan->declared_realisation[i] = cents;
-        }
-      else
-        {
-          guint f = (cell->col - first_amount ()) / years;
-          g_array_index (plan->has_declared_funder, gboolean, f) = has;
-          g_array_index (plan->declared_funder, gint64, f) = cents;
-        }
-      return NULL;
-    }
-
-  {
-    EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
-
-    if (cell->col == col_declared (self))
-      {
-        action->has_declared_total = has;
-        action->declared_total = cents;
-      }
-    else if (cell->col >= col_realisation (self, 0))
-      action->realisation[cell->col - col_realisation (self, 0)] = cents;
-    else
-      action->amounts[cell->col - first_amount ()] = cents;
-  }
-  return NULL;
+  return ess_funding_grid_set_text (cell->page->plan, cell->row, cell->col, text);
 }
 
 /* Tooltips and marks. */
