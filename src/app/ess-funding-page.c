@@ -200,17 +200,7 @@ static int
 mrow_of (EssFundingPage *self,
          int             row)
 {
-  switch (row)
-    {
-    case ESS_FUNDING_ROW_HEADER:
-      return 0;
-    case ESS_FUNDING_ROW_TOTAL:
-      return (int) self->plan->actions->len + 1;
-    case ESS_FUNDING_ROW_DECLARED:
-      return (int) self->plan->actions->len + 2;
-    default:
-      return row + 1;
-    }
+  return ess_funding_grid_place (self->plan, row);
 }
 
 /* The header has its own grid (funders, then years), which stays in
@@ -252,15 +242,6 @@ static int
 cell_mrow (Cell *cell)
 {
   return mrow_of (cell->page, cell->row);
-}
-
-/* The column of the paste layout: the computed total has none, the
- * declared total follows the realisation columns. */
-static guint
-paste_column (EssFundingPage *self,
-              guint           col)
-{
-  return col < col_total (self) ? col : col_total (self);
 }
 
 static gboolean
@@ -986,25 +967,20 @@ char *
 ess_funding_page_copy_text (EssFundingPage *self)
 {
   int m0, m1, c0, c1;
-  guint first, last;
+  char *text;
 
   g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), NULL);
 
   if (self->focus == NULL)
     return g_strdup ("");
   block_bounds (self, &m0, &m1, &c0, &c1);
-  /* Only the actions' rows have the columns of a spreadsheet copy. */
-  m0 = MAX (m0, 1);
-  m1 = MIN (m1, (int) self->plan->actions->len);
-  if (m0 > m1)
-    {
-      if (self->focus->editable)
-        return cell_get_text (self->focus);
-      return g_strdup (gtk_label_get_text (GTK_LABEL (self->focus->widget)));
-    }
-  first = paste_column (self, (guint) c0);
-  last = paste_column (self, (guint) c1);
-  return ess_funding_plan_block_to_tsv (self->plan, (guint) m0 - 1, (guint) (m1 - m0 + 1), first, last - first + 1);
+  text = ess_funding_grid_block_to_tsv (self->plan, m0, m1, (guint) c0, (guint) c1);
+  if (text != NULL)
+    return text;
+  /* Outside the actions' rows, the cell's own text. */
+  if (self->focus->editable)
+    return cell_get_text (self->focus);
+  return g_strdup (gtk_label_get_text (GTK_LABEL (self->focus->widget)));
 }
 
 static void
@@ -1039,18 +1015,8 @@ ess_funding_page_paste_text (EssFundingPage  *self,
     }
   if (self->focus != NULL)
     {
-      if (self->focus->row < 0 || self->focus->col >= col_total (self))
-        {
-          if (!(self->focus->row >= 0 && self->focus->col == col_declared (self)))
-            {
-              g_set_error_literal (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE,
-                                   _("Cells are pasted in the rows of the actions, from a column that is "
-                                     "typed (not the computed total)."));
-              return FALSE;
-            }
-        }
-      action = (guint) self->focus->row;
-      column = paste_column (self, self->focus->col);
+      if (!ess_funding_grid_paste_origin (self->plan, self->focus->row, self->focus->col, &action, &column, error))
+        return FALSE;
       focus_row = self->focus->row;
       focus_col = self->focus->col;
     }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The funding plan as the grid of the funding tab: its columns, what each cell shows, and typed text written into the plan. */
+/* The funding plan as the grid of the funding tab: its columns, what each cell shows and takes, and the blocks of the clipboard. */
 
 #include "config.h"
 
@@ -267,4 +267,81 @@ ess_funding_grid_set_text (EssFundingPlan *plan,
       action->amounts[col - first_amount ()] = cents;
   }
   return NULL;
+}
+
+int
+ess_funding_grid_place (const EssFundingPlan *plan,
+                        int                   row)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  switch (row)
+    {
+    case ESS_FUNDING_ROW_HEADER:
+      return 0;
+    case ESS_FUNDING_ROW_TOTAL:
+      return (int) plan->actions->len + 1;
+    case ESS_FUNDING_ROW_DECLARED:
+      return (int) plan->actions->len + 2;
+    default:
+      return row + 1;
+    }
+}
+
+guint
+ess_funding_grid_paste_column (const EssFundingPlan *plan,
+                               guint                 col)
+{
+  guint total;
+
+  g_return_val_if_fail (plan != NULL, 0);
+
+  total = ess_funding_grid_col_total (plan);
+  return col < total ? col : total;
+}
+
+char *
+ess_funding_grid_block_to_tsv (const EssFundingPlan *plan,
+                               int                   top,
+                               int                   bottom,
+                               guint                 left,
+                               guint                 right)
+{
+  guint first, last;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  /* Only the actions' rows have the columns of a spreadsheet copy. */
+  top = MAX (top, 1);
+  bottom = MIN (bottom, (int) plan->actions->len);
+  if (top > bottom)
+    return NULL;
+  first = ess_funding_grid_paste_column (plan, left);
+  last = ess_funding_grid_paste_column (plan, right);
+  return ess_funding_plan_block_to_tsv (plan, (guint) top - 1, (guint) (bottom - top + 1), first, last - first + 1);
+}
+
+gboolean
+ess_funding_grid_paste_origin (const EssFundingPlan  *plan,
+                               int                    row,
+                               guint                  col,
+                               guint                 *action,
+                               guint                 *column,
+                               GError               **error)
+{
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (row < 0 || col >= ess_funding_grid_col_total (plan))
+    {
+      if (!(row >= 0 && col == ess_funding_grid_col_declared (plan)))
+        {
+          g_set_error_literal (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE,
+                               _("Cells are pasted in the rows of the actions, from a column that is "
+                                 "typed (not the computed total)."));
+          return FALSE;
+        }
+    }
+  *action = (guint) row;
+  *column = ess_funding_grid_paste_column (plan, col);
+  return TRUE;
 }

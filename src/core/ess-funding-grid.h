@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The funding plan as the grid of the funding tab: its columns, what each cell shows, and typed text written into the plan. */
+/* The funding plan as the grid of the funding tab: its columns, what each cell shows and takes, and the blocks of the clipboard. */
 #pragma once
 
 #include <glib.h>
@@ -44,5 +44,32 @@ char     *ess_funding_grid_set_text        (EssFundingPlan       *plan,
                                             int                   row,
                                             guint                 col,
                                             const char           *text);
+
+/* The place of @row from the top of the grid: 0 the header, then the
+ * actions, the computed totals, the declared totals. */
+int       ess_funding_grid_place           (const EssFundingPlan *plan,
+                                            int                   row);
+/* The column of ess_funding_plan_paste() for the grid's column @col: the
+ * same up to the realisation, then the declared total; the computed
+ * total has none and gives the declared total's. */
+guint     ess_funding_grid_paste_column    (const EssFundingPlan *plan,
+                                            guint                 col);
+/* The tab-separated text of the block from place @top to @bottom and
+ * column @left to @right (ess_funding_grid_place(), grid columns), for
+ * the clipboard: its rows of actions only, NULL when it has none. */
+char     *ess_funding_grid_block_to_tsv    (const EssFundingPlan *plan,
+                                            int                   top,
+                                            int                   bottom,
+                                            guint                 left,
+                                            guint                 right);
+/* Where a block pasted at the cell of @row and @col goes: the action
+ * and the column of ess_funding_plan_paste(). Refused (FALSE, with
+ * @error) on the header, the totals, and the computed total column. */
+gboolean  ess_funding_grid_paste_origin    (const EssFundingPlan *plan,
+                                            int                   row,
+                                            guint                 col,
+                                            guint                *action,
+                                            guint                *column,
+                                            GError              **error);
 
 G_END_DECLS

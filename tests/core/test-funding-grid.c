@@ -186,6 +186,62 @@ test_set_text (void)
   g_assert_true (ess_funding_plan_equal (plan, before));
 }
 
+/* The clipboard: places from the top, 13 grid columns onto the 12 of a
+ * paste (the computed total has none), blocks of actions only. */
+static void
+test_clipboard (void)
+{
+  g_autoptr(EssFundingPlan) plan = two_rows ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tsv = NULL;
+  guint action = 99, column = 99;
+
+  g_assert_cmpint (ess_funding_grid_place (plan, ESS_FUNDING_ROW_HEADER), ==, 0);
+  g_assert_cmpint (ess_funding_grid_place (plan, 0), ==, 1);
+  g_assert_cmpint (ess_funding_grid_place (plan, 1), ==, 2);
+  g_assert_cmpint (ess_funding_grid_place (plan, ESS_FUNDING_ROW_TOTAL), ==, 3);
+  g_assert_cmpint (ess_funding_grid_place (plan, ESS_FUNDING_ROW_DECLARED), ==, 4);
+  g_assert_cmpuint (ess_funding_grid_paste_column (plan, 10), ==, 10);
+  g_assert_cmpuint (ess_funding_grid_paste_column (plan, 11), ==, 11);
+  g_assert_cmpuint (ess_funding_grid_paste_column (plan, 12), ==, 11);
+
+  /* Amounts as a French spreadsheet reads them; 0 is written. */
+  tsv = ess_funding_grid_block_to_tsv (plan, 1, 2, 5, 6);
+  g_assert_cmpstr (tsv, ==, "10000,00\t1000,00\n5000,00\t0,00\n");
+  g_clear_pointer (&tsv, g_free);
+  tsv = ess_funding_grid_block_to_tsv (plan, 1, 1, ESS_PLAN_PASTE_TITLE, ESS_PLAN_PASTE_DESCRIPTION);
+  g_assert_cmpstr (tsv, ==, "Animer le réseau\t\n");
+  g_clear_pointer (&tsv, g_free);
+  /* From the header to the declared totals, TOTAL to declared: the
+   * actions' declared totals only, 15 000 and none. */
+  tsv = ess_funding_grid_block_to_tsv (plan, 0, 4, 11, 12);
+  g_assert_cmpstr (tsv, ==, "15000,00\n\n");
+  g_clear_pointer (&tsv, g_free);
+  g_assert_null (ess_funding_grid_block_to_tsv (plan, 3, 4, 5, 8));
+  g_assert_null (ess_funding_grid_block_to_tsv (plan, 0, 0, 5, 8));
+
+  /* A paste starts in an action's typed cell, its declared total included. */
+  g_assert_true (ess_funding_grid_paste_origin (plan, 0, ESS_PLAN_PASTE_AXIS, &action, &column, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (action, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_true (ess_funding_grid_paste_origin (plan, 1, 12, &action, &column, &error));
+  g_assert_cmpuint (action, ==, 1);
+  g_assert_cmpuint (column, ==, 11);
+  g_assert_false (ess_funding_grid_paste_origin (plan, 1, 11, &action, &column, &error));
+  g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE);
+  g_clear_error (&error);
+  g_assert_false (ess_funding_grid_paste_origin (plan, ESS_FUNDING_ROW_HEADER, 5, &action, &column, &error));
+  g_clear_error (&error);
+  g_assert_false (ess_funding_grid_paste_origin (plan, ESS_FUNDING_ROW_TOTAL, 5, &action, &column, &error));
+  g_clear_error (&error);
+  g_assert_false (ess_funding_grid_paste_origin (plan, ESS_FUNDING_ROW_DECLARED, 12, &action, &column, &error));
+  g_assert_error (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE);
+  /* Refused: nothing said of where. */
+  g_assert_cmpuint (action, ==, 1);
+  g_assert_cmpuint (column, ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/funding-grid/cell-text", test_cell_text);
   g_test_add_func ("/funding-grid/totals", test_totals);
   g_test_add_func ("/funding-grid/set-text", test_set_text);
+  g_test_add_func ("/funding-grid/clipboard", test_clipboard);
 
   return g_test_run ();
 }
