@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ess-budget-page.h"
+#include "ess-findings-panel.h"
 #include "ess-money.h"
 #include "ess-scroll.h"
 #include "ess-store-funding.h"
@@ -189,15 +190,11 @@ refresh_findings (EssBudgetPage *self)
     {
       EssFinding *finding = g_ptr_array_index (self->findings, i);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == ESS_SEVERITY_ERROR
-                                                      ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      GtkWidget *icon = ess_findings_panel_new_icon (finding->severity);
       /* TRANSLATORS: a finding of the budget: where, then what */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), finding->place, finding->message);
       GtkWidget *label = gtk_label_new (text);
 
-      gtk_widget_add_css_class (icon, finding->severity == ESS_SEVERITY_ERROR ? "error" : "warning");
-      gtk_widget_set_tooltip_text (icon, ess_severity_label (finding->severity));
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_box_append (GTK_BOX (box), icon);

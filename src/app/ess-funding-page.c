@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ess-findings-panel.h"
+#include "ess-funding-popovers.h"
 #include "ess-funding-page.h"
 #include "ess-money.h"
 #include "ess-scroll.h"
@@ -79,14 +81,12 @@ struct _EssFundingPage
   GtkWidget         *scroller;
   GtkLabel          *year_totals_label;
   GtkLabel          *status_label;
-  GtkLabel          *findings_count;
-  GtkListBox        *findings_list;
+  GtkBox            *body;
+  EssFindingsPanel  *findings_panel;
   GtkMenuButton     *funders_button;
   GtkMenuButton     *years_button;
-  GtkPopover        *funders_popover;
-  GtkPopover        *years_popover;
-  GtkBox            *funders_box;
-  GtkBox            *years_box;
+  EssFundersPopover *funders_popover;
+  EssYearsPopover   *years_popover;
 };
 
 G_DEFINE_FINAL_TYPE (EssFundingPage, ess_funding_page, GTK_TYPE_WIDGET)
@@ -180,19 +180,19 @@ static guint
 col_realisation (EssFundingPage *self,
                  guint           which)
 {
-  return first_amount () + self->plan->funders->len * n_years (self) + which;
+  return ess_funding_grid_col_realisation (self->plan, which);
 }
 
 static guint
 col_total (EssFundingPage *self)
 {
-  return col_realisation (self, 2);
+  return ess_funding_grid_col_total (self->plan);
 }
 
 static guint
 col_declared (EssFundingPage *self)
 {
-  return col_total (self) + 1;
+  return ess_funding_grid_col_declared (self->plan);
 }
 
 /* Matrix rows: the header, the actions, the computed totals, the declared totals. */
@@ -200,17 +200,7 @@ static int
 mrow_of (EssFundingPage *self,
          int             row)
 {
-  switch (row)
-    {
-    case ESS_FUNDING_ROW_HEADER:
-      return 0;
-    case ESS_FUNDING_ROW_TOTAL:
-      return (int) self->plan->actions->len + 1;
-    case ESS_FUNDING_ROW_DECLARED:
-      return (int) self->plan->actions->len + 2;
-    default:
-      return row + 1;
-    }
+  return ess_funding_grid_place (self->plan, row);
 }
 
 /* The header has its own grid (funders, then years), which stays in
@@ -254,15 +244,6 @@ cell_mrow (Cell *cell)
   return mrow_of (cell->page, cell->row);
 }
 
-/* The column of the paste layout: the computed total has none, the
- * declared total follows the realisation columns. */
-static guint
-paste_column (EssFundingPage *self,
-              guint           col)
-{
-  return col < col_total (self) ? col : col_total (self);
-}
-
 static gboolean
 is_amount_column (EssFundingPage *self,
                   Cell           *cell)
@@ -270,143 +251,19 @@ is_amount_column (EssFundingPage *self,
   return cell->row != ESS_FUNDING_ROW_HEADER && cell->col >= first_amount ();
 }
 
-/* What a cell shows of the plan. */
-
-static char **
-action_text_field (EssFundingAction *action,
-                   guint             col)
-{
-  switch (col)
-    {
-    case ESS_PLAN_PASTE_AXIS:
-      return &action->axis;
-    case ESS_PLAN_PASTE_NUMBER:
-      return &action->number;
-    case ESS_PLAN_PASTE_TITLE:
-      return &action->title;
-    case ESS_PLAN_PASTE_DESCRIPTION:
-      return &action->description;
-    case ESS_PLAN_PASTE_PARTNERS:
-    default:
-      return &action->partners;
-    }
-}
-
-static char *
-amount_text (gboolean has,
-             gint64   cents)
-{
-  return has ? ess_money_format_plain (cents) : g_strdup ("");
-}
+/* What a cell shows of the plan, and typed text written into it. */
 
 static char *
 cell_model_text (Cell *cell)
 {
-  EssFundingPage *self = cell->page;
-  EssFundingPlan *plan = self->plan;
-  guint years = n_years (self);
-
-  if (cell->row == ESS_FUNDING_ROW_HEADER)
-    {
-      if (cell->col >= col_realisation (self, 0))
-        return g_strdup (plan->realisation_labels[cell->col - col_realisation (self, 0)]);
-      return g_strdup (((EssFunder *) g_ptr_array_index (plan->funders, (cell->col - first_amount ()) / years))->name);
-    }
-
-  if (cell->row == ESS_FUNDING_ROW_DECLARED)
-    {
-      if (cell->col == col_total (self))
-        return amount_text (plan->has_declared_overall, plan->declared_overall);
-      if (cell->col >= col_realisation (self, 0))
-        {
-          guint i = cell->col - col_realisation (self, 0);
-          return amount_text (plan->has_declared_realisation[i], plan->declared_realisation[i]);
-        }
-      {
-        guint f = (cell->col - first_amount ()) / years;
-        return amount_text (g_array_index (plan->has_declared_funder, gboolean, f),
-                            g_array_index (plan->declared_funder, gint64, f));
-      }
-    }
-
-  if (cell->row >= 0)
-    {
-      EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
-
-      if (cell->col < first_amount ())
-        return g_strdup (*action_text_field (action, cell->col) ? *action_text_field (action, cell->col) : "");
-      if (cell->col == col_declared (self))
-        return amount_text (action->has_declared_total, action->declared_total);
-      if (cell->col >= col_realisation (self, 0))
-        {
-          gint64 v = action->realisation[cell->col - col_realisation (self, 0)];
-          return amount_text (v != 0, v);
-        }
-      {
-        gint64 v = action->amounts[cell->col - first_amount ()];
-        return amount_text (v != 0, v);
-      }
-    }
-
-  return g_strdup ("");
+  return ess_funding_grid_cell_text (cell->page->plan, cell->row, cell->col);
 }
 
 /* Computed cells: totals per row, per funder and year, per realisation column, overall. */
 static char *
 computed_text (Cell *cell)
 {
-  EssFundingPage *self = cell->page;
-  EssFundingPlan *plan = self->plan;
-  gint64 sum = 0;
-  gboolean ok = TRUE;
-
-  if (cell->row >= 0)
-    ok = ess_funding_action_total (plan, (guint) cell->row, &sum);
-  else if (cell->col == col_total (self))
-    ok = ess_funding_overall_total (plan, &sum);
-  else if (cell->col >= col_realisation (self, 0))
-    ok = ess_funding_realisation_total (plan, cell->col - col_realisation (self, 0), &sum);
-  else
-    for (guint a = 0; ok && a < plan->actions->len; a++)
-      {
-        EssFundingAction *action = g_ptr_array_index (plan->actions, a);
-        ok = ess_money_add (sum, action->amounts[cell->col - first_amount ()], &sum);
-      }
-
-  /* TRANSLATORS: a total too large to be computed */
-  return ok ? ess_money_format_plain (sum) : g_strdup (_("overflow"));
-}
-
-/* Applying typed text to the plan. */
-
-static gboolean
-parse_amount (const char  *text,
-              gboolean     allow_empty,
-              gboolean    *has,
-              gint64      *cents,
-              char       **message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (stripped[0] == '\0')
-    {
-      *has = FALSE;
-      *cents = 0;
-      return allow_empty;
-    }
-  if (!ess_money_parse (stripped, cents, &error))
-    {
-      *message = g_strdup (error->message);
-      return FALSE;
-    }
-  if (*cents < 0)
-    {
-      *message = g_strdup_printf (_("“%s” is negative: a funding amount is 0 or more"), stripped);
-      return FALSE;
-    }
-  *has = TRUE;
-  return TRUE;
+  return ess_funding_grid_total_text (cell->page->plan, cell->row, cell->col);
 }
 
 /* Writes the text of @cell into the plan; the reason when it is refused. */
@@ -414,83 +271,7 @@ static char *
 apply_text (Cell       *cell,
             const char *text)
 {
-  EssFundingPage *self = cell->page;
-  EssFundingPlan *plan = self->plan;
-  guint years = n_years (self);
-  char *message = NULL;
-  gboolean has = FALSE;
-  gint64 cents = 0;
-
-  if (cell->row == ESS_FUNDING_ROW_HEADER)
-    {
-      g_autofree char *name = g_strstrip (g_strdelimit (g_strdup (text), "\r\n\t", ' '));
-
-      if (name[0] == '\0')
-        return g_strdup (_("A column needs a name"));
-      if (cell->col >= col_realisation (self, 0))
-        {
-          char **label = &plan->realisation_labels[cell->col - col_realisation (self, 0)];
-          g_free (*label);
-          *label = g_steal_pointer (&name);
-        }
-      else
-        {
-          EssFunder *funder = g_ptr_array_index (plan->funders, (cell->col - first_amount ()) / years);
-          g_free (funder->name);
-          funder->name = g_steal_pointer (&name);
-        }
-      return NULL;
-    }
-
-  if (cell->row >= 0 && cell->col < first_amount ())
-    {
-      EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
-      char **field = action_text_field (action, cell->col);
-
-      g_free (*field);
-      *field = g_strstrip (g_strdup (text));
-      return NULL;
-    }
-
-  if (!parse_amount (text, TRUE, &has, &cents, &message))
-    return message;
-
-  if (cell->row == ESS_FUNDING_ROW_DECLARED)
-    {
-      if (cell->col == col_total (self))
-        {
-          plan->has_declared_overall = has;
-          plan->declared_overall = cents;
-        }
-      else if (cell->col >= col_realisation (self, 0))
-        {
-          guint i = cell->col - col_realisation (self, 0);
-          plan->has_declared_realisation[i] = has;
-          plan->declared_realisation[i] = cents;
-        }
-      else
-        {
-          guint f = (cell->col - first_amount ()) / years;
-          g_array_index (plan->has_declared_funder, gboolean, f) = has;
-          g_array_index (plan->declared_funder, gint64, f) = cents;
-        }
-      return NULL;
-    }
-
-  {
-    EssFundingAction *action = g_ptr_array_index (plan->actions, cell->row);
-
-    if (cell->col == col_declared (self))
-      {
-        action->has_declared_total = has;
-        action->declared_total = cents;
-      }
-    else if (cell->col >= col_realisation (self, 0))
-      action->realisation[cell->col - col_realisation (self, 0)] = cents;
-    else
-      action->amounts[cell->col - first_amount ()] = cents;
-  }
-  return NULL;
+  return ess_funding_grid_set_text (cell->page->plan, cell->row, cell->col, text);
 }
 
 /* Tooltips and marks. */
@@ -758,65 +539,11 @@ mark_findings (EssFundingPage *self)
     }
 }
 
-/* The findings panel. */
-
-static const char *
-severity_icon (EssSeverity severity)
-{
-  switch (severity)
-    {
-    case ESS_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case ESS_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case ESS_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-static GtkWidget *
-finding_row (const EssFinding *finding)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
-  g_autofree char *place = g_markup_escape_text (finding->place, -1);
-  g_autofree char *message = g_markup_escape_text (finding->message, -1);
-  g_autofree char *markup = g_strdup_printf ("<b>%s</b>  %s", place, message);
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s, %s", ess_severity_label (finding->severity),
-                                                 finding->place, finding->message);
-
-  gtk_widget_set_margin_start (box, 10);
-  gtk_widget_set_margin_end (box, 10);
-  gtk_widget_set_margin_top (box, 5);
-  gtk_widget_set_margin_bottom (box, 5);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (icon, ess_severity_label (finding->severity));
-  if (finding->severity == ESS_SEVERITY_ERROR)
-    gtk_widget_add_css_class (icon, "error");
-  else if (finding->severity == ESS_SEVERITY_WARNING)
-    gtk_widget_add_css_class (icon, "warning");
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return row;
-}
+/* The findings, in the panel and on the cells. */
 
 static void
 refresh_findings (EssFundingPage *self)
 {
-  GtkWidget *child;
-  guint errors = 0, warnings = 0;
-  g_autoptr(GString) count = g_string_new (NULL);
-
   g_ptr_array_set_size (self->findings, 0);
   if (self->dossier_id != 0 && !ess_funding_plan_is_empty (self->plan))
     {
@@ -830,34 +557,7 @@ refresh_findings (EssFundingPage *self)
                                                         finding->row, finding->column, finding->message));
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    {
-      if (GTK_IS_LIST_BOX_ROW (child))
-        gtk_list_box_remove (self->findings_list, child);
-      else
-        break;
-    }
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      EssFinding *finding = g_ptr_array_index (self->findings, i);
-
-      gtk_list_box_append (self->findings_list, finding_row (finding));
-      if (finding->severity == ESS_SEVERITY_ERROR)
-        errors++;
-      else if (finding->severity == ESS_SEVERITY_WARNING)
-        warnings++;
-    }
-
-  if (errors > 0)
-    g_string_append_printf (count, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
-  if (warnings > 0)
-    {
-      if (count->len)
-        g_string_append (count, ", ");
-      g_string_append_printf (count, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
-                              warnings);
-    }
-  gtk_label_set_text (self->findings_count, count->str);
+  ess_findings_panel_set_findings (self->findings_panel, self->findings);
   mark_findings (self);
 }
 
@@ -1267,25 +967,20 @@ char *
 ess_funding_page_copy_text (EssFundingPage *self)
 {
   int m0, m1, c0, c1;
-  guint first, last;
+  char *text;
 
   g_return_val_if_fail (ESS_IS_FUNDING_PAGE (self), NULL);
 
   if (self->focus == NULL)
     return g_strdup ("");
   block_bounds (self, &m0, &m1, &c0, &c1);
-  /* Only the actions' rows have the columns of a spreadsheet copy. */
-  m0 = MAX (m0, 1);
-  m1 = MIN (m1, (int) self->plan->actions->len);
-  if (m0 > m1)
-    {
-      if (self->focus->editable)
-        return cell_get_text (self->focus);
-      return g_strdup (gtk_label_get_text (GTK_LABEL (self->focus->widget)));
-    }
-  first = paste_column (self, (guint) c0);
-  last = paste_column (self, (guint) c1);
-  return ess_funding_plan_block_to_tsv (self->plan, (guint) m0 - 1, (guint) (m1 - m0 + 1), first, last - first + 1);
+  text = ess_funding_grid_block_to_tsv (self->plan, m0, m1, (guint) c0, (guint) c1);
+  if (text != NULL)
+    return text;
+  /* Outside the actions' rows, the cell's own text. */
+  if (self->focus->editable)
+    return cell_get_text (self->focus);
+  return g_strdup (gtk_label_get_text (GTK_LABEL (self->focus->widget)));
 }
 
 static void
@@ -1320,18 +1015,8 @@ ess_funding_page_paste_text (EssFundingPage  *self,
     }
   if (self->focus != NULL)
     {
-      if (self->focus->row < 0 || self->focus->col >= col_total (self))
-        {
-          if (!(self->focus->row >= 0 && self->focus->col == col_declared (self)))
-            {
-              g_set_error_literal (error, ESS_FUNDING_PLAN_ERROR, ESS_FUNDING_PLAN_ERROR_SHAPE,
-                                   _("Cells are pasted in the rows of the actions, from a column that is "
-                                     "typed (not the computed total)."));
-              return FALSE;
-            }
-        }
-      action = (guint) self->focus->row;
-      column = paste_column (self, self->focus->col);
+      if (!ess_funding_grid_paste_origin (self->plan, self->focus->row, self->focus->col, &action, &column, error))
+        return FALSE;
       focus_row = self->focus->row;
       focus_col = self->focus->col;
     }
@@ -2063,12 +1748,10 @@ rebuild_grid (EssFundingPage *self)
 /* The funders and years popovers. */
 
 static void
-on_remove_funder (GtkButton      *button,
-                  EssFundingPage *self)
+on_remove_funder (EssFundersPopover *popover,
+                  guint              f,
+                  EssFundingPage    *self)
 {
-  guint f = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  gtk_popover_popdown (self->funders_popover);
   if (f >= self->plan->funders->len)
     return;
   save_plan (self, TRUE);
@@ -2079,13 +1762,13 @@ on_remove_funder (GtkButton      *button,
 }
 
 static void
-add_funder (EssFundingPage *self,
-            const char     *name,
-            const char     *kind)
+on_add_funder (EssFundersPopover *popover,
+               const char        *name,
+               const char        *kind,
+               EssFundingPage    *self)
 {
   guint f;
 
-  gtk_popover_popdown (self->funders_popover);
   save_plan (self, TRUE);
   f = ess_funding_plan_add_funder (self->plan, name, kind);
   /* A funder needs a year to have cells: the dossier's. */
@@ -2099,37 +1782,10 @@ add_funder (EssFundingPage *self,
 }
 
 static void
-on_add_reference_funder (GtkButton      *button,
-                         EssFundingPage *self)
+on_remove_year (EssYearsPopover *popover,
+                guint            y,
+                EssFundingPage  *self)
 {
-  add_funder (self, g_object_get_data (G_OBJECT (button), "name"), g_object_get_data (G_OBJECT (button), "kind"));
-}
-
-static void
-on_add_other_funder (GtkEntry       *entry,
-                     EssFundingPage *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (name[0] == '\0')
-    return;
-  add_funder (self, name, "autre");
-}
-
-static void
-on_add_other_funder_clicked (GtkButton *button,
-                             GtkEntry  *entry)
-{
-  g_signal_emit_by_name (entry, "activate");
-}
-
-static void
-on_remove_year (GtkButton      *button,
-                EssFundingPage *self)
-{
-  guint y = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  gtk_popover_popdown (self->years_popover);
   if (y >= self->plan->years->len)
     return;
   save_plan (self, TRUE);
@@ -2140,13 +1796,10 @@ on_remove_year (GtkButton      *button,
 }
 
 static void
-on_add_year (GtkButton      *button,
-             EssFundingPage *self)
+on_add_year (EssYearsPopover *popover,
+             int              year,
+             EssFundingPage  *self)
 {
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (button), "spin");
-  int year = gtk_spin_button_get_value_as_int (spin);
-
-  gtk_popover_popdown (self->years_popover);
   for (guint y = 0; y < self->plan->years->len; y++)
     if (g_array_index (self->plan->years, int, y) == year)
       return;
@@ -2157,140 +1810,10 @@ on_add_year (GtkButton      *button,
 }
 
 static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-popover_row (const char *text,
-             GtkWidget  *button)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), button);
-  return row;
-}
-
-static GtkWidget *
-section_title (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static void
 rebuild_popovers (EssFundingPage *self)
 {
-  g_autoptr(GKeyFile) reference = g_key_file_new ();
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PREFIX "/data/reference.ini", 0, NULL);
-  g_auto(GStrv) names = NULL;
-  g_auto(GStrv) kinds = NULL;
-  GtkWidget *entry, *button, *box, *spin;
-  GtkWidget *existing;
-  int next_year;
-
-  /* Adding comes first: the focus lands there, not on a remove button. */
-  clear_box (self->funders_box);
-  existing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  if (self->plan->funders->len > 0)
-    gtk_box_append (GTK_BOX (existing), section_title (_("Funders of the plan")));
-  for (guint f = 0; f < self->plan->funders->len; f++)
-    {
-      EssFunder *funder = g_ptr_array_index (self->plan->funders, f);
-      g_autofree char *tooltip = g_strdup_printf (_("Remove %s and its amounts"), funder->name);
-
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (f));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_funder), self);
-      gtk_box_append (GTK_BOX (existing), popover_row (funder->name, button));
-    }
-
-  gtk_box_append (self->funders_box, section_title (_("Add a funder")));
-  if (bytes && g_key_file_load_from_data (reference, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                          G_KEY_FILE_NONE, NULL))
-    {
-      names = g_key_file_get_string_list (reference, "funders", "names", NULL, NULL);
-      kinds = g_key_file_get_string_list (reference, "funders", "kinds", NULL, NULL);
-    }
-  /* A grid, not a flow box: Enter on a focused button adds its funder. */
-  box = gtk_grid_new ();
-  gtk_grid_set_column_homogeneous (GTK_GRID (box), TRUE);
-  gtk_grid_set_row_spacing (GTK_GRID (box), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (box), 6);
-  for (guint i = 0; names && kinds && names[i] && kinds[i]; i++)
-    {
-      button = gtk_button_new_with_label (names[i]);
-      g_object_set_data_full (G_OBJECT (button), "name", g_strdup (names[i]), g_free);
-      g_object_set_data_full (G_OBJECT (button), "kind", g_strdup (kinds[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_add_reference_funder), self);
-      gtk_grid_attach (GTK_GRID (box), button, (int) (i % 2), (int) (i / 2), 1, 1);
-    }
-  gtk_box_append (self->funders_box, box);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Another funder"));
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name of another funder"), -1);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_add_other_funder), self);
-  button = gtk_button_new_with_mnemonic (_("_Add"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_add_other_funder_clicked), entry);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (self->funders_box, box);
-
-  gtk_widget_set_margin_top (existing, 6);
-  gtk_box_append (self->funders_box, existing);
-
-  clear_box (self->years_box);
-  existing = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  if (self->plan->years->len > 0)
-    gtk_box_append (GTK_BOX (existing), section_title (_("Years of the plan")));
-  for (guint y = 0; y < self->plan->years->len; y++)
-    {
-      int year = g_array_index (self->plan->years, int, y);
-      g_autofree char *text = g_strdup_printf ("%d", year);
-      g_autofree char *tooltip = g_strdup_printf (_("Remove the year %d and its amounts"), year);
-
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (y));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_year), self);
-      gtk_box_append (GTK_BOX (existing), popover_row (text, button));
-    }
-  gtk_box_append (self->years_box, section_title (_("Add a year")));
-  next_year = self->plan->years->len > 0 ? g_array_index (self->plan->years, int, self->plan->years->len - 1) + 1 : self->year;
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (box, "linked");
-  spin = gtk_spin_button_new_with_range (1900, 2200, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), next_year);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year to add"), -1);
-  button = gtk_button_new_with_mnemonic (_("_Add"));
-  g_object_set_data (G_OBJECT (button), "spin", spin);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_add_year), self);
-  gtk_box_append (GTK_BOX (box), spin);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (self->years_box, box);
-  gtk_widget_set_margin_top (existing, 6);
-  gtk_box_append (self->years_box, existing);
+  ess_funders_popover_set_plan (self->funders_popover, self->plan);
+  ess_years_popover_set_plan (self->years_popover, self->plan, self->year);
 }
 
 /* The findings panel, activated. */
@@ -2324,11 +1847,11 @@ ess_funding_page_activate_finding (EssFundingPage *self,
 }
 
 static void
-on_finding_activated (GtkListBox     *list,
-                      GtkListBoxRow  *row,
-                      EssFundingPage *self)
+on_finding_activated (EssFindingsPanel *panel,
+                      guint             position,
+                      EssFundingPage   *self)
 {
-  ess_funding_page_activate_finding (self, (guint) gtk_list_box_row_get_index (row));
+  ess_funding_page_activate_finding (self, position);
 }
 
 /* Loading. */
@@ -2611,14 +2134,9 @@ ess_funding_page_class_init (EssFundingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, year_totals_label);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, findings_count);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, body);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_button);
   gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_button);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_popover);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_popover);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, funders_box);
-  gtk_widget_class_bind_template_child (widget_class, EssFundingPage, years_box);
 
   gtk_widget_class_install_action (widget_class, "funding.insert-action", NULL, insert_action_action);
   gtk_widget_class_install_action (widget_class, "funding.delete-action", NULL, delete_action_action);
@@ -2642,6 +2160,13 @@ ess_funding_page_init (EssFundingPage *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Under the table, as the last of its column. */
+  self->findings_panel = ess_findings_panel_new ();
+  gtk_box_append (self->body, GTK_WIDGET (self->findings_panel));
+  self->funders_popover = ess_funders_popover_new ();
+  gtk_menu_button_set_popover (self->funders_button, GTK_WIDGET (self->funders_popover));
+  self->years_popover = ess_years_popover_new ();
+  gtk_menu_button_set_popover (self->years_button, GTK_WIDGET (self->years_popover));
 
   self->plan = ess_funding_plan_new ();
   self->stored = ess_funding_plan_new ();
@@ -2663,11 +2188,15 @@ ess_funding_page_init (EssFundingPage *self)
   gtk_widget_add_controller (self->table, GTK_EVENT_CONTROLLER (click));
 
 
-  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
+  g_signal_connect (self->findings_panel, "activated", G_CALLBACK (on_finding_activated), self);
   /* Funders are renamed in the grid and come back with Ctrl+Z: the menus
    * are made again each time they open. */
   g_signal_connect_swapped (self->funders_popover, "show", G_CALLBACK (rebuild_popovers), self);
   g_signal_connect_swapped (self->years_popover, "show", G_CALLBACK (rebuild_popovers), self);
+  g_signal_connect (self->funders_popover, "add-funder", G_CALLBACK (on_add_funder), self);
+  g_signal_connect (self->funders_popover, "remove-funder", G_CALLBACK (on_remove_funder), self);
+  g_signal_connect (self->years_popover, "add-year", G_CALLBACK (on_add_year), self);
+  g_signal_connect (self->years_popover, "remove-year", G_CALLBACK (on_remove_year), self);
   update_actions (self);
 }
 

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "ess-dossier.h"
+#include "ess-funding-grid.h"
 #include "ess-funding-plan.h"
 #include "ess-store.h"
 
@@ -12,11 +13,6 @@ G_BEGIN_DECLS
 
 #define ESS_TYPE_FUNDING_PAGE (ess_funding_page_get_type ())
 G_DECLARE_FINAL_TYPE (EssFundingPage, ess_funding_page, ESS, FUNDING_PAGE, GtkWidget)
-
-/* Rows of the grid besides the actions (which are 0, 1, ...). */
-#define ESS_FUNDING_ROW_TOTAL    (-1)   /* the computed TOTAL line */
-#define ESS_FUNDING_ROW_DECLARED (-2)   /* the totals the applicant printed */
-#define ESS_FUNDING_ROW_HEADER   (-3)   /* funder names and the realisation labels */
 
 typedef enum
 {
