@@ -291,8 +291,11 @@ ess_years_popover_set_plan (EssYearsPopover      *self,
       int year = g_array_index (plan->years, int, y);
       g_autofree char *text = g_strdup_printf ("%d", year);
       g_autofree char *tooltip = g_strdup_printf (_("Remove the year %d and its amounts"), year);
+      /* The funders' amounts need a year: the last one stays while there are funders. */
+      gboolean last = plan->years->len == 1 && plan->funders->len > 0;
 
-      button = remove_button (tooltip, y);
+      button = remove_button (last ? _("The plan keeps one year while it has funders") : tooltip, y);
+      gtk_widget_set_sensitive (button, !last);
       g_signal_connect (button, "clicked", G_CALLBACK (on_remove_year), self);
       gtk_box_append (GTK_BOX (existing), popover_row (text, button));
     }

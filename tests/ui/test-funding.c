@@ -14,6 +14,7 @@
 #include "ess-dossier-editor.h"
 #include "ess-envelopes-dialog.h"
 #include "ess-funding-page.h"
+#include "ess-funding-popovers.h"
 #include "ess-history-page.h"
 #include "ess-store-dossiers.h"
 #include "ess-store-funding.h"
@@ -951,6 +952,57 @@ test_envelopes (Fixture       *fixture,
   ui_test_wait_frames (2);
 }
 
+/* The remove buttons of the years menu of @plan: how many, how many sensitive. */
+static void
+count_year_buttons (EssFundingPlan *plan,
+                    guint          *n,
+                    guint          *sensitive)
+{
+  EssYearsPopover *popover = g_object_ref_sink (ess_years_popover_new ());
+  GtkWidget *child = GTK_WIDGET (popover);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  ess_years_popover_set_plan (popover, plan, 2024);
+  *n = *sensitive = 0;
+  g_ptr_array_add (stack, child);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "user-trash-symbolic") == 0)
+        {
+          (*n)++;
+          *sensitive += gtk_widget_get_sensitive (widget);
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_object_unref (popover);
+}
+
+/* A plan with funders keeps one year: their amounts have nowhere else to go. */
+static void
+test_last_year_stays (void)
+{
+  g_autoptr(EssFundingPlan) plan = ess_funding_plan_new ();
+  guint n, sensitive;
+
+  ess_funding_plan_add_year (plan, 2024);
+  count_year_buttons (plan, &n, &sensitive);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (sensitive, ==, 1);
+
+  ess_funding_plan_add_funder (plan, "Lille Métropole", "metropole");
+  count_year_buttons (plan, &n, &sensitive);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (sensitive, ==, 0);
+
+  ess_funding_plan_add_year (plan, 2025);
+  count_year_buttons (plan, &n, &sensitive);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (sensitive, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -967,6 +1019,7 @@ main (int   argc,
   g_test_add ("/funding/paste-and-copy", Fixture, NULL, fixture_set_up, test_paste_and_copy, fixture_tear_down);
   g_test_add ("/funding/structure", Fixture, NULL, fixture_set_up, test_structure, fixture_tear_down);
   g_test_add ("/funding/sixty-rows", Fixture, NULL, fixture_set_up, test_sixty_rows, fixture_tear_down);
+  g_test_add_func ("/funding/last-year-stays", test_last_year_stays);
   g_test_add ("/funding/funders-years-export", Fixture, NULL, fixture_set_up, test_funders_years_export,
               fixture_tear_down);
   g_test_add ("/funding/trash-read-only", Fixture, NULL, fixture_set_up, test_trash_read_only, fixture_tear_down);
