@@ -41,6 +41,9 @@ struct _EssStore
   guint       created : 1;
   guint       in_transaction : 1;
   guint       read_only : 1;
+  guint       checked_on_open : 1;
+  guint       damaged : 1;      /* SQLite said CORRUPT while open */
+  guint       opened : 1;       /* ess_store_open() went to its end */
 };
 
 G_DEFINE_FINAL_TYPE (EssStore, ess_store, G_TYPE_OBJECT)
@@ -114,6 +117,67 @@ ess_store_init (EssStore *self)
   self->author = g_strdup (g_get_real_name ());
 }
 
+/* The clean-close stamp. PRAGMA quick_check reads every page: seconds on
+ * a large file. A writer that closes the file cleanly (its WAL merged and
+ * removed, no damage seen) records beside it what the file is then: its
+ * device, inode, size, and the times of its last change. The next opening
+ * that finds the same file, no WAL beside it, skips the check; any other
+ * (a write by another program, a copy, a crash, a restore) changes one of
+ * them and is checked. An opening for writing removes the stamp first. */
+static char *
+clean_stamp_path (const char *db_path)
+{
+  return g_strconcat (db_path, ".clean", NULL);
+}
+
+/* What the stamp holds for @db_path now, or NULL when there is none to
+ * give: no regular file, or a WAL beside it. */
+static char *
+file_stamp (const char *db_path)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  struct stat st;
+
+  if (stat (db_path, &st) != 0 || !S_ISREG (st.st_mode) || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  return g_strdup_printf ("ess-instruction clean close 1\n"
+                          "device %" G_GUINT64_FORMAT "\n"
+                          "inode %" G_GUINT64_FORMAT "\n"
+                          "size %" G_GINT64_FORMAT "\n"
+                          "mtime %" G_GINT64_FORMAT ".%09ld\n"
+                          "ctime %" G_GINT64_FORMAT ".%09ld\n",
+                          (guint64) st.st_dev, (guint64) st.st_ino, (gint64) st.st_size,
+                          (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                          (gint64) st.st_ctim.tv_sec, (long) st.st_ctim.tv_nsec);
+}
+
+/* TRUE when the stamp beside @db_path vouches for the file as it is. */
+static gboolean
+stamp_matches (const char *db_path)
+{
+  g_autofree char *stamp_path = clean_stamp_path (db_path);
+  g_autofree char *recorded = NULL;
+  g_autofree char *now = file_stamp (db_path);
+
+  return now != NULL &&
+         g_file_get_contents (stamp_path, &recorded, NULL, NULL) &&
+         g_str_equal (recorded, now);
+}
+
+static void
+write_stamp (const char *db_path)
+{
+  g_autofree char *stamp_path = clean_stamp_path (db_path);
+  g_autofree char *stamp = file_stamp (db_path);
+  g_autoptr(GError) error = NULL;
+
+  /* No stamp is always safe: the next opening checks the file. */
+  if (stamp != NULL &&
+      !g_file_set_contents_full (stamp_path, stamp, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("No clean-close stamp for %s: %s", db_path, error->message);
+}
+
 void
 ess_store_close (EssStore *self)
 {
@@ -121,12 +185,27 @@ ess_store_close (EssStore *self)
 
   if (self->db != NULL)
     {
+      gboolean closed;
+
       g_hash_table_remove_all (self->statements);
-      sqlite3_close_v2 (self->db);
+      closed = sqlite3_close (self->db) == SQLITE_OK;
+      if (!closed)
+        sqlite3_close_v2 (self->db);
       self->db = NULL;
+      /* Still under the lock: no other writer between the close and the stamp. */
+      /* A file refused at opening (damaged, too new...) never gets one. */
+      if (closed && self->opened && !self->read_only && !self->damaged && !self->in_transaction)
+        write_stamp (self->path);
     }
   /* After the connection: the lock covers everything SQLite writes. */
   g_clear_pointer (&self->lock, ess_store_lock_release);
+}
+
+gboolean
+ess_store_get_checked_on_open (EssStore *self)
+{
+  g_return_val_if_fail (ESS_IS_STORE (self), FALSE);
+  return self->checked_on_open;
 }
 
 void
@@ -250,6 +329,8 @@ ess_store_set_error (EssStore    *self,
     case SQLITE_CORRUPT:
       /* Damaged while open (a disk fault, another program): stop there. */
       code = ESS_STORE_ERROR_CORRUPT;
+      if (self != NULL)
+        self->damaged = TRUE;
       g_set_error (error, ESS_STORE_ERROR, code,
                    _("The database is damaged (%s), the change was not saved (%s). Close "
                      "Instruction ESS and restore a backup: it will be offered at the next opening."),
@@ -717,6 +798,7 @@ ess_store_open (const char         *path,
   g_autoptr(EssStore) self = NULL;
   g_autoptr(GError) backup_error = NULL;
   gboolean exists;
+  gboolean vouched = FALSE;
   int version = 0;
   int rc;
 
@@ -751,6 +833,17 @@ ess_store_open (const char         *path,
 
   if (!exists && !ess_store_create_private_file (path, error))
     return NULL;
+
+  /* Before SQLite opens the file, which makes a WAL beside it. */
+  if (exists)
+    {
+      vouched = stamp_matches (path);
+      if (!self->read_only)
+        {
+          g_autofree char *stamp_path = clean_stamp_path (path);
+          g_unlink (stamp_path);
+        }
+    }
 
   rc = sqlite3_open_v2 (path, &self->db,
                         (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -793,7 +886,8 @@ ess_store_open (const char         *path,
       return NULL;
     }
 
-  if (exists && !check_quick (self, error))
+  self->checked_on_open = exists && !vouched;
+  if (self->checked_on_open && !check_quick (self, error))
     {
       offer_backup (error, path);
       return NULL;
@@ -815,6 +909,7 @@ ess_store_open (const char         *path,
   if (self->read_only)
     {
       self->schema_version = version;
+      self->opened = TRUE;
       return g_steal_pointer (&self);
     }
 
@@ -846,6 +941,7 @@ ess_store_open (const char         *path,
       g_message ("%s", backup_error->message);
     }
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 

@@ -68,6 +68,9 @@ void        ess_store_set_author           (EssStore           *self,
                                             const char         *author);
 const char *ess_store_get_author           (EssStore           *self);
 gboolean    ess_store_get_read_only        (EssStore           *self);
+/* Whether opening ran PRAGMA quick_check: FALSE when the stamp of a clean
+ * close (beside the file, "PATH.clean") still matched the file. */
+gboolean    ess_store_get_checked_on_open  (EssStore           *self);
 /* Why the daily backup at opening failed, or NULL. */
 const char *ess_store_get_backup_warning   (EssStore           *self);
 void        ess_store_close                (EssStore           *self);

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -267,6 +270,141 @@ test_corrupt_refused (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A clean close leaves a stamp beside the file; the next opening that
+ * finds the same file skips quick_check, and an opening for writing takes
+ * the stamp away until its own clean close. */
+static void
+test_clean_close_skips_check (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = ess_store_open (f->path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  g_autofree char *stamp = g_strconcat (f->path, ".clean", NULL);
+
+  g_assert_no_error (error);
+  /* A file being created has nothing to check. */
+  g_assert_false (ess_store_get_checked_on_open (store));
+  g_assert_false (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ess_store_get_checked_on_open (store));
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
+  /* While it is open, a crash would leave no stamp behind. */
+  g_assert_false (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  /* Read-only openings use the stamp and leave it. */
+  store = ess_store_open (f->path, ESS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (ess_store_get_checked_on_open (store));
+  g_clear_object (&store);
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+
+  /* Without the stamp, the file is checked. */
+  g_assert_cmpint (g_unlink (stamp), ==, 0);
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_clear_object (&store);
+
+  /* A WAL beside the file (a writer that did not close) makes it checked. */
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  }
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
+}
+
+/* A copy of the file with its stamp is another file: checked. */
+static void
+test_stamp_of_another_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = ess_store_open (f->path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  g_autofree char *stamp = g_strconcat (f->path, ".clean", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *copy_stamp = g_strconcat (copy, ".clean", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (stamp, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy_stamp, contents, length, NULL));
+
+  store = ess_store_open (copy, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
+}
+
+/* Damaged in place while closed, with the same size and its modification
+ * time put back: the stamp no longer matches (the change time moved), the
+ * file is checked, refused and left as it is. */
+static void
+test_damaged_while_closed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = ess_store_open (f->path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  g_autofree char *stamp = g_strconcat (f->path, ".clean", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct stat st_before, st_after;
+  char garbage[2048];
+  struct timespec times[2];
+  int fd;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (stat (f->path, &st_before), ==, 0);
+  g_assert_cmpint (st_before.st_size, >, 8192);
+
+  /* The middle of the file and page 2 (the first table's b-tree). */
+  for (gsize i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) (i * 7);
+  fd = open (f->path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, st_before.st_size / 2), ==, sizeof garbage);
+  memset (garbage, 0x5a, 512);
+  g_assert_cmpint (pwrite (fd, garbage, 512, 4096), ==, 512);
+  times[0] = st_before.st_atim;
+  times[1] = st_before.st_mtim;
+  g_assert_cmpint (futimens (fd, times), ==, 0);
+  close (fd);
+  g_assert_cmpint (stat (f->path, &st_after), ==, 0);
+  g_assert_cmpint (st_after.st_ino, ==, st_before.st_ino);
+  g_assert_cmpint (st_after.st_size, ==, st_before.st_size);
+  g_assert_cmpint (st_after.st_mtim.tv_sec, ==, st_before.st_mtim.tv_sec);
+  g_assert_cmpint (st_after.st_mtim.tv_nsec, ==, st_before.st_mtim.tv_nsec);
+  before = file_checksum (f->path);
+
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_true (g_error_matches (error, ESS_STORE_ERROR, ESS_STORE_ERROR_CORRUPT) ||
+                 g_error_matches (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_A_DATABASE));
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  /* Refused again at the next try: no stamp vouches for it. */
+  g_assert_false (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+}
+
 static void
 test_directory_refused (Fixture       *f,
                         gconstpointer  data)
@@ -353,6 +491,9 @@ main (int   argc,
   g_test_add ("/store/reader", Fixture, NULL, fixture_setup, test_reader, fixture_teardown);
   g_test_add ("/store/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
   g_test_add ("/store/directory", Fixture, NULL, fixture_setup, test_directory_refused, fixture_teardown);
+  g_test_add ("/store/clean-close-skips-check", Fixture, NULL, fixture_setup, test_clean_close_skips_check, fixture_teardown);
+  g_test_add ("/store/stamp-of-another-file", Fixture, NULL, fixture_setup, test_stamp_of_another_file, fixture_teardown);
+  g_test_add ("/store/damaged-while-closed", Fixture, NULL, fixture_setup, test_damaged_while_closed, fixture_teardown);
 
   return g_test_run ();
 }
