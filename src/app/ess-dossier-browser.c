@@ -31,6 +31,10 @@ struct _EssDossierBrowser
   EssDossierQuery    *query;
   gint64              selected_id;
   gboolean            updating_filters;
+  /* The applicant drop-down holds every applicant (33 000 in a large
+   * portfolio) only once the user goes to it; until then, "All
+   * applicants" and the applicant of the query. */
+  gboolean            applicants_loaded;
 
   /* Which column sorter the view's sorter asked first (see probe_sort()). */
   int                 probed_column;
@@ -227,7 +231,12 @@ update_footer (EssDossierBrowser *self)
 static void
 apply_query (EssDossierBrowser *self)
 {
-  ess_dossier_list_set_query (self->dossiers, self->query);
+  /* The search entry tells its text again after a delay, a restored view
+   * tells what the list already shows: reading 100 000 ids again for the
+   * same query would only cost time. Changes of the data reload the list
+   * by themselves. */
+  if (!ess_dossier_query_equal (self->query, ess_dossier_list_get_query (self->dossiers)))
+    ess_dossier_list_set_query (self->dossiers, self->query);
   update_footer (self);
 }
 
@@ -432,6 +441,8 @@ select_filter_id (EssDossierBrowser *self,
   gtk_drop_down_set_selected (self->filters[filter], position);
 }
 
+static void fill_applicants (EssDossierBrowser *self, gboolean all);
+
 /* Shows @query's filters in the drop-downs and the search entry. */
 static void
 show_query (EssDossierBrowser *self)
@@ -452,6 +463,8 @@ show_query (EssDossierBrowser *self)
     territory = g_strdup_printf ("%d", self->query->territory_id);
   if (self->query->applicant_id)
     applicant = g_strdup_printf ("%" G_GINT64_FORMAT, self->query->applicant_id);
+  if (!self->applicants_loaded)
+    fill_applicants (self, FALSE);
 
   select_filter_id (self, FILTER_STATUS, status);
   select_filter_id (self, FILTER_SCHEME, self->query->scheme);
@@ -471,6 +484,7 @@ fill_filter (EssDossierBrowser *self,
 {
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
   g_autofree char *previous = g_strdup (self->filter_ids[filter]->len ? filter_selected_id (self, filter) : NULL);
+  gboolean updating = self->updating_filters;
 
   g_ptr_array_set_size (self->filter_ids[filter], 0);
   gtk_string_list_append (strings, _(filter_titles[filter]));
@@ -484,7 +498,7 @@ fill_filter (EssDossierBrowser *self,
 
   self->updating_filters = TRUE;
   gtk_drop_down_set_model (self->filters[filter], G_LIST_MODEL (strings));
-  self->updating_filters = FALSE;
+  self->updating_filters = updating;
   select_filter_id (self, filter, previous);
 }
 
@@ -536,13 +550,51 @@ applicant_choices (EssStore *store)
   return choices;
 }
 
+/* The applicant of the query alone, if any. */
+static GPtrArray *
+query_applicant_choice (EssDossierBrowser *self)
+{
+  GPtrArray *choices = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_choice_free);
+  g_autoptr(EssApplicant) applicant = NULL;
+
+  if (self->query->applicant_id != 0)
+    applicant = ess_store_load_applicant (self->store, self->query->applicant_id, NULL);
+  if (applicant != NULL)
+    {
+      EssChoice *choice = g_new0 (EssChoice, 1);
+      choice->id = g_strdup_printf ("%" G_GINT64_FORMAT, applicant->id);
+      choice->label = g_strdup (applicant->name);
+      g_ptr_array_add (choices, choice);
+    }
+  return choices;
+}
+
+static void
+fill_applicants (EssDossierBrowser *self,
+                 gboolean           all)
+{
+  g_autoptr(GPtrArray) choices = all ? applicant_choices (self->store) : query_applicant_choice (self);
+
+  self->applicants_loaded = all;
+  fill_filter (self, FILTER_APPLICANT, choices);
+}
+
+/* The user goes to the applicant drop-down (click or keyboard focus):
+ * now it needs every applicant. */
+static void
+on_applicants_wanted (EssDossierBrowser *self)
+{
+  if (!self->applicants_loaded)
+    fill_applicants (self, TRUE);
+}
+
 /* Years and applicants change as dossiers are edited; the rest is reference data. */
 static void
 refresh_filter_choices (EssDossierBrowser *self,
                         gboolean           all)
 {
   g_autoptr(GPtrArray) years = year_choices (self->store);
-  g_autoptr(GPtrArray) applicants = applicant_choices (self->store);
+  GtkWidget *applicant_filter = GTK_WIDGET (self->filters[FILTER_APPLICANT]);
 
   if (all)
     {
@@ -557,7 +609,9 @@ refresh_filter_choices (EssDossierBrowser *self,
       fill_filter (self, FILTER_COMMUNE, communes);
     }
   fill_filter (self, FILTER_YEAR, years);
-  fill_filter (self, FILTER_APPLICANT, applicants);
+  /* Read again at once only while the user is on the drop-down. */
+  fill_applicants (self, gtk_widget_has_focus (applicant_filter) ||
+                         gtk_widget_get_focus_child (applicant_filter) != NULL);
 }
 
 static void
@@ -579,6 +633,18 @@ build_filters (EssDossierBrowser *self)
       g_signal_connect (self->filters[f], "notify::selected", G_CALLBACK (on_filter_changed), self);
       gtk_flow_box_append (self->filter_box, GTK_WIDGET (self->filters[f]));
     }
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_applicants_wanted), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->filters[FILTER_APPLICANT]), focus);
+    /* Before the drop-down's own button opens its list. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_applicants_wanted), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->filters[FILTER_APPLICANT]), GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 static void on_view_clicked (GtkButton *button, EssDossierBrowser *self);
@@ -700,7 +766,7 @@ ess_dossier_browser_constructed (GObject *object)
   G_OBJECT_CLASS (ess_dossier_browser_parent_class)->constructed (object);
 
   self->dossiers = ess_dossier_list_new (self->store);
-  ess_dossier_list_set_query (self->dossiers, self->query);
+  apply_query (self);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->dossiers)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
   g_signal_connect_object (self->dossiers, "items-changed", G_CALLBACK (on_items_changed), self, 0);

@@ -30,5 +30,8 @@ gboolean               ess_dossier_list_get_totals (EssDossierList        *self,
 /* The position of dossier @id, or G_MAXUINT when it is not listed. */
 guint                  ess_dossier_list_find       (EssDossierList        *self,
                                                     gint64                 id);
+/* How many rows are read and kept since the last reload: the rows a view
+ * showed, not the whole list (tests and benchmarks check it). */
+guint                  ess_dossier_list_get_n_read (EssDossierList        *self);
 
 G_END_DECLS
