@@ -82,6 +82,37 @@ gboolean      ess_store_query_totals        (EssStore               *self,
                                              EssDossierTotals       *totals,
                                              GError                **error);
 
+/* What the dossier list filters in memory: one row per dossier. */
+typedef struct
+{
+  gint64      id;
+  gint64      applicant_id;     /* 0: none */
+  gint64      requested_cents;
+  gint64      proposed_cents;
+  gint64      granted_cents;
+  const char *scheme;           /* interned */
+  int         year;
+  int         status;           /* EssStatus, -1 when unknown */
+} EssDossierRow;
+
+/* Every dossier of the trash or not (@query->trash), in @query's order,
+ * its other filters left aside: an array of EssDossierRow. */
+GArray       *ess_store_query_dossier_rows  (EssStore               *self,
+                                             const EssDossierQuery  *query,
+                                             GError                **error);
+/* The ids (gint64, any order) of the dossiers with a commune in
+ * @territory_id, with the commune @insee, or matching the words of
+ * @search (NULL when @search has no word). */
+GArray       *ess_store_query_territory_ids (EssStore               *self,
+                                             int                     territory_id,
+                                             GError                **error);
+GArray       *ess_store_query_commune_ids   (EssStore               *self,
+                                             const char             *insee,
+                                             GError                **error);
+GArray       *ess_store_query_search_ids    (EssStore               *self,
+                                             const char             *search,
+                                             GError                **error);
+
 /* Writing: each call is one transaction with its history event, then
  * emits EssStore::changed "dossiers". Values come validated by
  * ess_dossier_validate_field() (normalized text). */

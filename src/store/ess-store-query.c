@@ -258,3 +258,136 @@ ess_store_query_totals (EssStore               *self,
 
   return TRUE;
 }
+
+/* The dossier list's rows and id sets: it filters them in memory, a
+ * filter change or a letter typed costs one set of ids, not a read of
+ * 100 000 dossiers in order. */
+
+GArray *
+ess_store_query_dossier_rows (EssStore               *self,
+                              const EssDossierQuery  *query,
+                              GError                **error)
+{
+  /* Every column from the covering index dossiers_list when sorted by reference. */
+  g_autoptr(GString) sql = g_string_new ("SELECT d.id, coalesce (d.applicant_id, 0), d.requested_cents, "
+                                         "d.proposed_cents, d.granted_cents, d.scheme_code, d.year, d.status "
+                                         "FROM dossiers d");
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (EssDossierRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  g_string_append (sql, query->trash ? " WHERE d.deleted_at IS NOT NULL" : " WHERE d.deleted_at IS NULL");
+  append_order (sql, binds, query);
+
+  stmt = prepare_dynamic (self, sql->str, binds, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EssDossierRow row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .applicant_id = sqlite3_column_int64 (stmt, 1),
+        .requested_cents = sqlite3_column_int64 (stmt, 2),
+        .proposed_cents = sqlite3_column_int64 (stmt, 3),
+        .granted_cents = sqlite3_column_int64 (stmt, 4),
+        .scheme = g_intern_string (ess_store_column_text (stmt, 5)),
+        .year = sqlite3_column_int (stmt, 6),
+        .status = -1,
+      };
+      EssStatus status;
+
+      if (ess_status_from_id (ess_store_column_text (stmt, 7), &status))
+        row.status = (int) status;
+      g_array_append_val (rows, row);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ess_store_set_error (self, error, rc, _("searching the dossiers"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static GArray *
+query_ids (EssStore    *self,
+           const char  *sql,
+           const Bind  *bind,
+           GError     **error)
+{
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_append_val (binds, *bind);
+  stmt = prepare_dynamic (self, sql, binds, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ess_store_set_error (self, error, rc, _("searching the dossiers"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+ess_store_query_territory_ids (EssStore    *self,
+                               int          territory_id,
+                               GError     **error)
+{
+  Bind bind = { FALSE, territory_id, NULL };
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+
+  /* The communes of the territory, then their dossiers from the index
+   * dossier_communes_insee (insee, dossier_id). */
+  return query_ids (self,
+                    "SELECT dc.dossier_id FROM dossier_communes dc "
+                    "WHERE dc.insee IN (SELECT c.insee FROM communes c WHERE c.territory_id = ?1)",
+                    &bind, error);
+}
+
+GArray *
+ess_store_query_commune_ids (EssStore    *self,
+                             const char  *insee,
+                             GError     **error)
+{
+  Bind bind = { TRUE, 0, insee };
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+
+  return query_ids (self, "SELECT dc.dossier_id FROM dossier_communes dc WHERE dc.insee = ?1", &bind, error);
+}
+
+GArray *
+ess_store_query_search_ids (EssStore    *self,
+                            const char  *search,
+                            GError     **error)
+{
+  g_autofree char *fts = ess_search_to_fts (search);
+  Bind bind = { TRUE, 0, fts };
+
+  g_return_val_if_fail (ESS_IS_STORE (self), NULL);
+
+  if (fts == NULL)
+    return NULL;
+  return query_ids (self, "SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?1", &bind, error);
+}
