@@ -153,20 +153,25 @@ cell_text (EssDossierSummary *dossier,
     }
 }
 
+/* The cells are GtkInscriptions, not labels: their size does not depend
+ * on their text, so a row bound while scrolling costs no text layout until
+ * it is drawn. GTK 4.8 keeps some 200 rows bound around the visible ones
+ * and binds them all again after a jump of the scroll bar. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const ColumnInfo         *info)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), info->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), info->width_chars);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), info->expand ? 60 : info->width_chars + 4);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), info->numeric ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), info->width_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), info->expand ? 60 : info->width_chars + 4);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 1);
   if (info->numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -176,11 +181,12 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   EssDossierSummary *dossier = gtk_list_item_get_item (item);
   g_autofree char *text = cell_text (dossier, info->sort);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   if (info->sort == ESS_SORT_TITLE)
-    gtk_widget_set_tooltip_text (label, text);
+    gtk_widget_set_tooltip_text (cell, text);
 }
 
 /* GTK 4.8 does not tell which column the user sorted by (that API came in

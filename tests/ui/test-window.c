@@ -20,7 +20,10 @@ find_label_with_text (GtkWidget  *root,
     {
       GtkWidget *found;
 
+      /* The list's cells are inscriptions, the rest labels. */
       if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
         return child;
       found = find_label_with_text (child, text);
       if (found)
