@@ -145,7 +145,13 @@ test_hand_known (Fixture       *f,
   ASSERT_SHOWN ("APT-2020-002");
   g_clear_pointer (&query->commune, g_free);
 
-  /* Searches with 2-letter prefixes, accents folded, the applicant's name searched. */
+  /* Searches with 1- and 2-letter prefixes, accents folded, the applicant's name searched. */
+  query->search = g_strdup ("r");
+  ASSERT_SHOWN ("APT-2020-001,APT-2021-002");
+  g_free (query->search);
+  query->search = g_strdup ("é");
+  ASSERT_SHOWN ("APT-2020-002,APT-2021-001");
+  g_free (query->search);
   query->search = g_strdup ("re");
   ASSERT_SHOWN ("APT-2020-001,APT-2021-002");
   g_free (query->search);
