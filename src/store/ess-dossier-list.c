@@ -31,6 +31,7 @@ struct _EssDossierList
   gboolean   base_trash;
   guint32   *base_index;   /* id -> position in base + 1; 0: none */
   gint64     max_id;
+  gboolean   sparse;       /* ids too far apart for base_index: SQL filters */
   /* For another order than by reference: positions in base, in the
    * order of order_query's sort; NULL otherwise. */
   GArray    *order;
@@ -139,7 +140,6 @@ on_store_changed (EssStore       *store,
     g_warning ("%s", error->message);
 }
 
-/* Any change (a dossier, a scheme code renamed...) may change the rows. */
 static void
 clear_base (EssDossierList *self)
 {
@@ -149,6 +149,7 @@ clear_base (EssDossierList *self)
   g_clear_pointer (&self->order_query, ess_dossier_query_free);
 }
 
+/* Any change (a dossier, a scheme code renamed...) may change the rows. */
 static void
 on_store_any_changed (EssStore       *store,
                       const char     *what,
@@ -273,6 +274,11 @@ ensure_base (EssDossierList  *self,
   self->max_id = 0;
   for (guint i = 0; i < self->base->len; i++)
     self->max_id = MAX (self->max_id, g_array_index (self->base, EssDossierRow, i).id);
+  /* Ids are given in sequence; a file with ids far apart (edited by hand,
+   * or hostile) would need tables the size of its largest id. */
+  self->sparse = self->max_id > 4 * (gint64) self->base->len + 1000000;
+  if (self->sparse)
+    return TRUE;
   self->base_index = g_new0 (guint32, self->max_id + 1);
   for (guint i = 0; i < self->base->len; i++)
     {
@@ -344,6 +350,14 @@ filter_ids (EssDossierList    *self,
 
   if (!ensure_base (self, error))
     return NULL;
+  if (self->sparse)
+    {
+      g_autoptr(GArray) sql_ids = ess_store_query_dossier_ids (self->store, query, error);
+
+      if (sql_ids == NULL || !ess_store_query_totals (self->store, query, totals, error))
+        return NULL;
+      return g_steal_pointer (&sql_ids);
+    }
   if (!by_reference && !ensure_order (self, error))
     return NULL;
   max_id = self->max_id;

@@ -271,6 +271,38 @@ test_same_as_sql (Fixture       *f,
           }
 }
 
+/* A file whose ids are far apart (here 2^40) is listed as well, through
+ * SQL, without tables the size of its largest id. */
+static void
+test_sparse_ids (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(EssDossierList) list = NULL;
+  g_autoptr(EssDossierQuery) query = ess_dossier_query_new ();
+  char *message = NULL;
+  char *text;
+
+  if (sqlite3_exec (ess_store_get_db (f->store),
+                    "INSERT INTO dossiers (id, reference, title, scheme_code, year, requested_cents) VALUES"
+                    " (1099511627776, 'APT-2023-001', 'Recyclerie lointaine', 'APT', 2023, 1000);"
+                    "INSERT INTO dossier_communes (dossier_id, insee) VALUES (1099511627776, '59512');",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  list = ess_dossier_list_new (f->store);
+
+  query->territory_id = 3;
+  query->search = g_strdup ("re");
+  text = shown (list, query);
+  g_assert_cmpstr (text, ==, "APT-2020-001,APT-2023-001");
+  g_free (text);
+  assert_same_as_sql (f, list, query);
+  query->territory_id = 0;
+  g_clear_pointer (&query->search, g_free);
+  query->sort = ESS_SORT_TITLE;
+  assert_same_as_sql (f, list, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+}
+
 /* A write shows at the next reload, whether or not the query changed. */
 static void
 test_follows_writes (Fixture       *f,
@@ -398,6 +430,7 @@ main (int   argc,
 
   g_test_add ("/list-filters/hand-known", Fixture, NULL, fixture_setup, test_hand_known, fixture_teardown);
   g_test_add ("/list-filters/same-as-sql", Fixture, NULL, fixture_setup, test_same_as_sql, fixture_teardown);
+  g_test_add ("/list-filters/sparse-ids", Fixture, NULL, fixture_setup, test_sparse_ids, fixture_teardown);
   g_test_add ("/list-filters/follows-writes", Fixture, NULL, fixture_setup, test_follows_writes, fixture_teardown);
   g_test_add ("/list-filters/query-plans", Fixture, NULL, fixture_setup, test_query_plans, fixture_teardown);
 
