@@ -152,17 +152,40 @@ file_stamp (const char *db_path)
                           (gint64) st.st_ctim.tv_sec, (long) st.st_ctim.tv_nsec);
 }
 
+/* The stamp's text, or NULL. Whatever sits at its path is only read when
+ * it is a small regular file: not followed if a link, never waited on. */
+static char *
+read_stamp (const char *stamp_path)
+{
+  char buffer[512];
+  struct stat st;
+  ssize_t n;
+  int fd = g_open (stamp_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size >= (off_t) sizeof buffer)
+    {
+      close (fd);
+      return NULL;
+    }
+  n = read (fd, buffer, sizeof buffer - 1);
+  close (fd);
+  if (n < 0)
+    return NULL;
+  buffer[n] = '\0';
+  return g_strdup (buffer);
+}
+
 /* TRUE when the stamp beside @db_path vouches for the file as it is. */
 static gboolean
 stamp_matches (const char *db_path)
 {
   g_autofree char *stamp_path = clean_stamp_path (db_path);
-  g_autofree char *recorded = NULL;
   g_autofree char *now = file_stamp (db_path);
+  g_autofree char *recorded = now != NULL ? read_stamp (stamp_path) : NULL;
 
-  return now != NULL &&
-         g_file_get_contents (stamp_path, &recorded, NULL, NULL) &&
-         g_str_equal (recorded, now);
+  return recorded != NULL && g_str_equal (recorded, now);
 }
 
 static void

@@ -322,6 +322,54 @@ test_clean_close_skips_check (Fixture       *f,
   g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
 }
 
+/* Whatever sits where the stamp goes (a FIFO that would block a reader, a
+ * link to a stamp, a directory) vouches for nothing: the file is checked,
+ * and opening neither hangs nor fails. */
+static void
+test_stamp_not_a_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EssStore) store = ess_store_open (f->path, ESS_STORE_OPEN_DEMO_DATA, &error);
+  g_autofree char *stamp = g_strconcat (f->path, ".clean", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "stamp-copy", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (stamp, &contents, &length, NULL));
+
+  /* A link to a valid stamp. */
+  g_assert_true (g_file_set_contents (elsewhere, contents, length, NULL));
+  g_assert_cmpint (g_unlink (stamp), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, stamp), ==, 0);
+  store = ess_store_open (f->path, ESS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_clear_object (&store);
+
+  /* A FIFO. */
+  g_assert_cmpint (g_unlink (stamp), ==, 0);
+  g_assert_cmpint (mkfifo (stamp, 0600), ==, 0);
+  store = ess_store_open (f->path, ESS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_clear_object (&store);
+
+  /* A directory: the stamp cannot be written over it, and is not needed. */
+  g_assert_cmpint (g_unlink (stamp), ==, 0);
+  g_assert_cmpint (g_mkdir (stamp, 0700), ==, 0);
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_clear_object (&store);
+  store = ess_store_open (f->path, ESS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ess_store_get_checked_on_open (store));
+  g_assert_cmpint (ess_store_count_rows (store, "dossiers", NULL), ==, 4);
+}
+
 /* A copy of the file with its stamp is another file: checked. */
 static void
 test_stamp_of_another_file (Fixture       *f,
@@ -492,6 +540,7 @@ main (int   argc,
   g_test_add ("/store/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
   g_test_add ("/store/directory", Fixture, NULL, fixture_setup, test_directory_refused, fixture_teardown);
   g_test_add ("/store/clean-close-skips-check", Fixture, NULL, fixture_setup, test_clean_close_skips_check, fixture_teardown);
+  g_test_add ("/store/stamp-not-a-file", Fixture, NULL, fixture_setup, test_stamp_not_a_file, fixture_teardown);
   g_test_add ("/store/stamp-of-another-file", Fixture, NULL, fixture_setup, test_stamp_of_another_file, fixture_teardown);
   g_test_add ("/store/damaged-while-closed", Fixture, NULL, fixture_setup, test_damaged_while_closed, fixture_teardown);
 
