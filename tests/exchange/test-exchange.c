@@ -517,11 +517,11 @@ static char *
 read_text (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  char *contents = NULL;
+  g_autofree char *contents = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  return contents;
+  return g_steal_pointer (&contents);
 }
 
 /* An export goes to its file dossier by dossier, in the order of the
