@@ -879,6 +879,10 @@ ess_store_open (const char         *path,
       return NULL;
     }
 
+  /* Another program may be opening the file at the same moment (its WAL
+   * being set up): wait for it, from the first read on. */
+  sqlite3_busy_timeout (self->db, 5000);
+
   /* Read before writing anything: a file from elsewhere must stay as it is. */
   if (!query_int (self, "PRAGMA user_version", &version, NULL))
     {
