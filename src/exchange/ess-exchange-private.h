@@ -3,6 +3,7 @@
 #pragma once
 
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
 #include "ess-exchange.h"
 
@@ -14,6 +15,10 @@ void   ess_exchange_add_problem        (GPtrArray                *problems,
                                         const char               *message);
 /* "Expected is ( {urn:…}title, {urn:…}scheme )" -> "<title>, <scheme>"; NULL when none. */
 char  *ess_exchange_expected_elements  (const char               *message);
+
+/* The schema of @bytes, compiled; it is part of the program, so it
+ * always compiles (aborts otherwise). */
+xmlSchemaPtr ess_exchange_compile_schema (GBytes                 *bytes);
 
 /* Reads the children of <scenarios> one at a time into @records
  * (EssScenarioRecord): those of the scenarios namespace are validated

@@ -684,6 +684,24 @@ ess_exchange_schema_bytes (void)
   return g_resources_lookup_data (RESOURCE_PREFIX "/data/ess-dossiers-1.xsd", 0, NULL);
 }
 
+xmlSchemaPtr
+ess_exchange_compile_schema (GBytes *bytes)
+{
+  xmlSchemaParserCtxtPtr parser;
+  xmlSchemaPtr compiled;
+  gsize size = 0;
+  const char *data;
+
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &size);
+  parser = xmlSchemaNewMemParserCtxt (data, (int) size);
+  compiled = xmlSchemaParse (parser);
+  xmlSchemaFreeParserCtxt (parser);
+  /* The schema is part of the program: it always compiles. */
+  g_assert (compiled != NULL);
+  return compiled;
+}
+
 static xmlSchemaPtr
 get_schema (void)
 {
@@ -692,19 +710,8 @@ get_schema (void)
   if (g_once_init_enter (&schema))
     {
       g_autoptr(GBytes) bytes = ess_exchange_schema_bytes ();
-      xmlSchemaParserCtxtPtr parser;
-      xmlSchemaPtr compiled;
-      gsize size = 0;
-      const char *data;
 
-      g_assert (bytes != NULL);
-      data = g_bytes_get_data (bytes, &size);
-      parser = xmlSchemaNewMemParserCtxt (data, (int) size);
-      compiled = xmlSchemaParse (parser);
-      xmlSchemaFreeParserCtxt (parser);
-      /* The schema is part of the program: it always compiles. */
-      g_assert (compiled != NULL);
-      g_once_init_leave (&schema, (gsize) compiled);
+      g_once_init_leave (&schema, (gsize) ess_exchange_compile_schema (bytes));
     }
 
   return (xmlSchemaPtr) schema;

@@ -323,19 +323,8 @@ get_schema (void)
   if (g_once_init_enter (&schema))
     {
       g_autoptr(GBytes) bytes = ess_exchange_scenarios_schema_bytes ();
-      xmlSchemaParserCtxtPtr parser;
-      xmlSchemaPtr compiled;
-      gsize size = 0;
-      const char *data;
 
-      g_assert (bytes != NULL);
-      data = g_bytes_get_data (bytes, &size);
-      parser = xmlSchemaNewMemParserCtxt (data, (int) size);
-      compiled = xmlSchemaParse (parser);
-      xmlSchemaFreeParserCtxt (parser);
-      /* The schema is part of the program: it always compiles. */
-      g_assert (compiled != NULL);
-      g_once_init_leave (&schema, (gsize) compiled);
+      g_once_init_leave (&schema, (gsize) ess_exchange_compile_schema (bytes));
     }
 
   return (xmlSchemaPtr) schema;
