@@ -448,6 +448,15 @@ read_file (EssImportDialog *self)
   g_task_run_in_thread (task, read_thread);
 }
 
+static void
+select_choice (GtkDropDown     *chooser,
+               EssImportAction  action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (choices[i] == action)
+      gtk_drop_down_set_selected (chooser, i);
+}
+
 void
 ess_import_dialog_set_action (EssImportDialog *self,
                               guint            index,
@@ -460,9 +469,7 @@ ess_import_dialog_set_action (EssImportDialog *self,
 
   chooser = g_ptr_array_index (self->choosers, index);
   g_return_if_fail (chooser != NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    if (choices[i] == action)
-      gtk_drop_down_set_selected (chooser, i);
+  select_choice (chooser, action);
 }
 
 void
@@ -477,9 +484,7 @@ ess_import_dialog_set_scenario_action (EssImportDialog *self,
 
   chooser = g_ptr_array_index (self->scenario_choosers, index);
   g_return_if_fail (chooser != NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    if (choices[i] == action)
-      gtk_drop_down_set_selected (chooser, i);
+  select_choice (chooser, action);
 }
 
 void

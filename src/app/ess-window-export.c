@@ -56,16 +56,6 @@ ess_xml_file_filter (void)
   return filter;
 }
 
-static EssStore *
-window_store (EssWindow *self)
-{
-  EssStore *store = NULL;
-
-  g_object_get (self, "store", &store, NULL);
-  g_object_unref (store);   /* the window keeps it */
-  return store;
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source,
@@ -93,7 +83,7 @@ ess_window_export_async (EssWindow           *self,
                          gpointer             user_data)
 {
   EssDossierBrowser *browser = ess_window_get_browser (self);
-  EssStore *store = window_store (self);
+  EssStore *store = ess_window_get_store (self);
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;

@@ -14,16 +14,6 @@
 #include "ess-store-report.h"
 #include "ess-window-print.h"
 
-static EssStore *
-window_store (EssWindow *self)
-{
-  EssStore *store = NULL;
-
-  g_object_get (self, "store", &store, NULL);
-  g_object_unref (store);   /* the window keeps it */
-  return store;
-}
-
 static void
 show_error (EssWindow  *self,
             const char *primary,
@@ -44,7 +34,7 @@ ess_window_print_build (EssWindow     *self,
                         GError       **error)
 {
   g_autoptr(GArray) ids = ess_dossier_browser_get_selected_ids (ess_window_get_browser (self));
-  EssStore *store = window_store (self);
+  EssStore *store = ess_window_get_store (self);
 
   if (ids->len == 0)
     {
@@ -289,7 +279,7 @@ build_session_pack (EssWindow   *self,
                     const char  *session,
                     GError     **error)
 {
-  EssStore *store = window_store (self);
+  EssStore *store = ess_window_get_store (self);
   g_autoptr(GArray) ids = ess_store_committee_dossier_ids (store, session, error);
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
@@ -386,7 +376,7 @@ export_pdf (EssWindow    *self,
 
       title = ids->len == 1 ? _("Export the Fiche as PDF") : _("Export the Fiches as PDF");
       if (ids->len == 1)
-        dossier = ess_store_load_dossier (window_store (self), g_array_index (ids, gint64, 0), NULL);
+        dossier = ess_store_load_dossier (ess_window_get_store (self), g_array_index (ids, gint64, 0), NULL);
       /* TRANSLATORS: the file name of a fiche; %s is the dossier's reference */
       name = dossier ? g_strdup_printf (_("Fiche %s.pdf"), dossier->reference) : g_strdup (_("Fiches.pdf"));
     }
@@ -453,7 +443,7 @@ export_session_action (GtkWidget  *widget,
 {
   EssWindow *self = ESS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  EssSessionDialog *dialog = ess_session_dialog_new (GTK_WINDOW (self), window_store (self), &error);
+  EssSessionDialog *dialog = ess_session_dialog_new (GTK_WINDOW (self), ess_window_get_store (self), &error);
 
   if (dialog == NULL)
     {

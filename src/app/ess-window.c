@@ -1023,6 +1023,13 @@ ess_window_get_dossiers (EssWindow *self)
   return ess_dossier_browser_get_model (self->browser);
 }
 
+EssStore *
+ess_window_get_store (EssWindow *self)
+{
+  g_return_val_if_fail (ESS_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
 EssDossierBrowser *
 ess_window_get_browser (EssWindow *self)
 {

@@ -20,6 +20,7 @@ EssWindow  *ess_window_new            (EssApplication *application,
                                        EssStore       *store);
 GListModel        *ess_window_get_dossiers   (EssWindow      *self);
 EssDossierBrowser *ess_window_get_browser    (EssWindow      *self);
+EssStore          *ess_window_get_store      (EssWindow      *self);
 EssDossierEditor  *ess_window_get_editor     (EssWindow      *self);
 /* "dossiers", "dashboard" or "scenarios". */
 void               ess_window_show_view      (EssWindow      *self,
