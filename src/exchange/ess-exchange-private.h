@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the reader of dossiers shares with the reader of scenarios. */
+/* What the reader and writer of dossiers share with those of scenarios. */
 #pragma once
 
 #include <libxml/tree.h>
@@ -13,6 +13,25 @@ void   ess_exchange_add_problem        (GPtrArray                *problems,
                                         int                       line,
                                         const char               *element,
                                         const char               *message);
+G_GNUC_PRINTF (4, 5)
+void   ess_exchange_add_problemf       (GPtrArray                *problems,
+                                        int                       line,
+                                        const char               *element,
+                                        const char               *format,
+                                        ...);
+/* An element named @name (any namespace). */
+gboolean ess_exchange_node_is          (xmlNodePtr                node,
+                                        const char               *name);
+/* The text of @node, "" when none. */
+char  *ess_exchange_node_text          (xmlNodePtr                node);
+/* Appends @text to @out escaped for XML 1.0 (as an attribute value when
+ * @attribute: tab, line feed and carriage return as references). FALSE
+ * at a control character XML cannot carry, even as a reference, which
+ * goes to @bad. */
+gboolean ess_exchange_append_escaped   (GString                  *out,
+                                        const char               *text,
+                                        gboolean                  attribute,
+                                        guint                    *bad);
 /* "Expected is ( {urn:…}title, {urn:…}scheme )" -> "<title>, <scheme>"; NULL when none. */
 char  *ess_exchange_expected_elements  (const char               *message);
 

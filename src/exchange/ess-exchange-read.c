@@ -973,15 +973,15 @@ on_schema_error (void        *data,
 /* From the tree to bundles, with the domain checks. The schema has
  * already checked the structure, the order and the lexical forms. */
 
-static gboolean
-is (xmlNodePtr  node,
-    const char *name)
+gboolean
+ess_exchange_node_is (xmlNodePtr  node,
+                      const char *name)
 {
   return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST name);
 }
 
-static char *
-text_of (xmlNodePtr node)
+char *
+ess_exchange_node_text (xmlNodePtr node)
 {
   xmlChar *content = xmlNodeGetContent (node);
   char *text = g_strdup (content ? (const char *) content : "");
@@ -1006,13 +1006,13 @@ set_text (char       **slot,
           xmlNodePtr   node)
 {
   g_free (*slot);
-  *slot = text_of (node);
+  *slot = ess_exchange_node_text (node);
 }
 
 static int
 int_of (xmlNodePtr node)
 {
-  g_autofree char *text = text_of (node);
+  g_autofree char *text = ess_exchange_node_text (node);
   gint64 value = 0;
 
   g_ascii_string_to_signed (g_strstrip (text), 10, G_MININT, G_MAXINT, &value, NULL);
@@ -1023,7 +1023,7 @@ static gint64
 cents_of (Builder    *b,
           xmlNodePtr  node)
 {
-  g_autofree char *text = text_of (node);
+  g_autofree char *text = ess_exchange_node_text (node);
   g_autoptr(GError) error = NULL;
   gint64 cents = 0;
 
@@ -1039,7 +1039,7 @@ static char *
 date_of (Builder    *b,
          xmlNodePtr  node)
 {
-  g_autofree char *text = text_of (node);
+  g_autofree char *text = ess_exchange_node_text (node);
   g_autoptr(GError) error = NULL;
   char *iso = ess_date_parse (g_strstrip (text), &error);
 
@@ -1092,9 +1092,9 @@ read_applicant (Builder    *b,
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
-      if (is (child, "name"))
+      if (ess_exchange_node_is (child, "name"))
         set_text (&applicant->name, child);
-      else if (is (child, "legal-form"))
+      else if (ess_exchange_node_is (child, "legal-form"))
         {
           set_text (&applicant->legal_form, child);
           if (b->context != NULL && b->context->legal_forms != NULL &&
@@ -1104,34 +1104,34 @@ read_applicant (Builder    *b,
                             "association or scic"),
                           applicant->legal_form);
         }
-      else if (is (child, "siren"))
+      else if (ess_exchange_node_is (child, "siren"))
         {
           set_text (&applicant->siren, child);
           check_identifier (b, child, applicant->siren, ess_siren_validate);
         }
-      else if (is (child, "siret"))
+      else if (ess_exchange_node_is (child, "siret"))
         {
           set_text (&applicant->siret, child);
           check_identifier (b, child, applicant->siret, ess_siret_validate);
         }
-      else if (is (child, "rna"))
+      else if (ess_exchange_node_is (child, "rna"))
         {
           set_text (&applicant->rna, child);
           check_identifier (b, child, applicant->rna, ess_rna_validate);
         }
-      else if (is (child, "address"))
+      else if (ess_exchange_node_is (child, "address"))
         set_text (&applicant->address, child);
-      else if (is (child, "commune"))
+      else if (ess_exchange_node_is (child, "commune"))
         {
           set_text (&applicant->commune, child);
           check_commune (b, child, applicant->commune);
         }
-      else if (is (child, "contact"))
+      else if (ess_exchange_node_is (child, "contact"))
         for (xmlNodePtr c = child->children; c != NULL; c = c->next)
           {
-            if (is (c, "name"))
+            if (ess_exchange_node_is (c, "name"))
               set_text (&applicant->contact_name, c);
-            else if (is (c, "email"))
+            else if (ess_exchange_node_is (c, "email"))
               {
                 g_autoptr(GError) error = NULL;
 
@@ -1140,7 +1140,7 @@ read_applicant (Builder    *b,
                     !ess_email_validate (applicant->contact_email, &error))
                   add_problem (b->problems, xmlGetLineNo (c), "email", error->message);
               }
-            else if (is (c, "phone"))
+            else if (ess_exchange_node_is (c, "phone"))
               set_text (&applicant->contact_phone, c);
           }
     }
@@ -1159,17 +1159,17 @@ read_dates (Builder    *b,
     {
       char **slot = NULL;
 
-      if (is (child, "submitted"))
+      if (ess_exchange_node_is (child, "submitted"))
         slot = &dossier->submitted_on;
-      else if (is (child, "committee"))
+      else if (ess_exchange_node_is (child, "committee"))
         slot = &dossier->committee_on;
-      else if (is (child, "decided"))
+      else if (ess_exchange_node_is (child, "decided"))
         slot = &dossier->decided_on;
-      else if (is (child, "agreement"))
+      else if (ess_exchange_node_is (child, "agreement"))
         slot = &dossier->agreement_on;
-      else if (is (child, "start"))
+      else if (ess_exchange_node_is (child, "start"))
         slot = &dossier->start_on;
-      else if (is (child, "end"))
+      else if (ess_exchange_node_is (child, "end"))
         {
           slot = &dossier->end_on;
           end_node = child;
@@ -1230,12 +1230,12 @@ read_plan (Builder        *b,
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
-      if (is (child, "realisation-label"))
+      if (ess_exchange_node_is (child, "realisation-label"))
         set_text (&plan->realisation_labels[by_index (child)], child);
-      else if (is (child, "years"))
+      else if (ess_exchange_node_is (child, "years"))
         {
           for (xmlNodePtr y = child->children; y != NULL; y = y->next)
-            if (is (y, "year"))
+            if (ess_exchange_node_is (y, "year"))
               {
                 int year = int_of (y);
 
@@ -1246,12 +1246,12 @@ read_plan (Builder        *b,
                   ess_funding_plan_add_year (plan, year);
               }
         }
-      else if (is (child, "funders"))
+      else if (ess_exchange_node_is (child, "funders"))
         {
           for (xmlNodePtr f = child->children; f != NULL; f = f->next)
-            if (is (f, "funder"))
+            if (ess_exchange_node_is (f, "funder"))
               {
-                g_autofree char *name = text_of (f);
+                g_autofree char *name = ess_exchange_node_text (f);
                 g_autofree char *kind = attr_of (f, "kind");
                 char *id = attr_of (f, "id");
                 guint index = ess_funding_plan_add_funder (plan, name, kind);
@@ -1259,30 +1259,30 @@ read_plan (Builder        *b,
                 g_hash_table_insert (ids, id, GUINT_TO_POINTER (index));
               }
         }
-      else if (is (child, "actions"))
+      else if (ess_exchange_node_is (child, "actions"))
         {
           for (xmlNodePtr a = child->children; a != NULL; a = a->next)
             {
               EssFundingAction *action;
               guint position;
 
-              if (!is (a, "action"))
+              if (!ess_exchange_node_is (a, "action"))
                 continue;
               position = plan->actions->len;
               action = ess_funding_plan_insert_action (plan, G_MAXUINT);
               for (xmlNodePtr c = a->children; c != NULL; c = c->next)
                 {
-                  if (is (c, "axis"))
+                  if (ess_exchange_node_is (c, "axis"))
                     set_text (&action->axis, c);
-                  else if (is (c, "number"))
+                  else if (ess_exchange_node_is (c, "number"))
                     set_text (&action->number, c);
-                  else if (is (c, "title"))
+                  else if (ess_exchange_node_is (c, "title"))
                     set_text (&action->title, c);
-                  else if (is (c, "description"))
+                  else if (ess_exchange_node_is (c, "description"))
                     set_text (&action->description, c);
-                  else if (is (c, "partners"))
+                  else if (ess_exchange_node_is (c, "partners"))
                     set_text (&action->partners, c);
-                  else if (is (c, "amount"))
+                  else if (ess_exchange_node_is (c, "amount"))
                     {
                       g_autofree char *funder = attr_of (c, "funder");
                       g_autofree char *year_text = attr_of (c, "year");
@@ -1297,9 +1297,9 @@ read_plan (Builder        *b,
                       else
                         *ess_funding_plan_amount (plan, position, (guint) f, (guint) y) = cents_of (b, c);
                     }
-                  else if (is (c, "realisation"))
+                  else if (ess_exchange_node_is (c, "realisation"))
                     action->realisation[by_index (c)] = cents_of (b, c);
-                  else if (is (c, "declared-total"))
+                  else if (ess_exchange_node_is (c, "declared-total"))
                     {
                       action->has_declared_total = TRUE;
                       action->declared_total = cents_of (b, c);
@@ -1307,11 +1307,11 @@ read_plan (Builder        *b,
                 }
             }
         }
-      else if (is (child, "declared-totals"))
+      else if (ess_exchange_node_is (child, "declared-totals"))
         {
           for (xmlNodePtr d = child->children; d != NULL; d = d->next)
             {
-              if (is (d, "declared-funder"))
+              if (ess_exchange_node_is (d, "declared-funder"))
                 {
                   g_autofree char *ref = attr_of (d, "ref");
                   int f = funder_index (ids, ref);
@@ -1326,14 +1326,14 @@ read_plan (Builder        *b,
                       g_array_index (plan->declared_funder, gint64, f) = cents_of (b, d);
                     }
                 }
-              else if (is (d, "declared-realisation"))
+              else if (ess_exchange_node_is (d, "declared-realisation"))
                 {
                   int i = by_index (d);
 
                   plan->has_declared_realisation[i] = TRUE;
                   plan->declared_realisation[i] = cents_of (b, d);
                 }
-              else if (is (d, "declared-overall"))
+              else if (ess_exchange_node_is (d, "declared-overall"))
                 {
                   plan->has_declared_overall = TRUE;
                   plan->declared_overall = cents_of (b, d);
@@ -1356,7 +1356,7 @@ read_budget (Builder    *b,
       g_autofree char *side = NULL;
       g_autofree char *depth = NULL;
 
-      if (!is (l, "line"))
+      if (!ess_exchange_node_is (l, "line"))
         continue;
       line = g_new0 (EssBudgetLine, 1);
       line->code = attr_of (l, "code");
@@ -1368,11 +1368,11 @@ read_budget (Builder    *b,
       line->label = g_strdup ("");
       for (xmlNodePtr c = l->children; c != NULL; c = c->next)
         {
-          if (is (c, "label"))
+          if (ess_exchange_node_is (c, "label"))
             set_text (&line->label, c);
-          else if (is (c, "forecast"))
+          else if (ess_exchange_node_is (c, "forecast"))
             line->forecast_cents = cents_of (b, c);
-          else if (is (c, "actual"))
+          else if (ess_exchange_node_is (c, "actual"))
             {
               line->has_actual = TRUE;
               line->actual_cents = cents_of (b, c);
@@ -1394,7 +1394,7 @@ read_payments (Builder    *b,
       EssPayment *payment;
       g_autofree char *kind = NULL;
 
-      if (!is (p, "payment"))
+      if (!ess_exchange_node_is (p, "payment"))
         continue;
       payment = g_new0 (EssPayment, 1);
       kind = attr_of (p, "kind");
@@ -1403,13 +1403,13 @@ read_payments (Builder    *b,
       payment->comment = g_strdup ("");
       for (xmlNodePtr c = p->children; c != NULL; c = c->next)
         {
-          if (is (c, "amount"))
+          if (ess_exchange_node_is (c, "amount"))
             payment->amount_cents = cents_of (b, c);
-          else if (is (c, "planned"))
+          else if (ess_exchange_node_is (c, "planned"))
             payment->planned_on = date_of (b, c);
-          else if (is (c, "paid"))
+          else if (ess_exchange_node_is (c, "paid"))
             payment->paid_on = date_of (b, c);
-          else if (is (c, "comment"))
+          else if (ess_exchange_node_is (c, "comment"))
             set_text (&payment->comment, c);
         }
       g_ptr_array_add (payments, payment);
@@ -1425,39 +1425,39 @@ read_review (Builder          *b,
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
-      if (is (child, "status"))
+      if (ess_exchange_node_is (child, "status"))
         {
-          g_autofree char *status = text_of (child);
+          g_autofree char *status = ess_exchange_node_text (child);
 
           if (!ess_status_from_id (g_strstrip (status), &dossier->status))
             add_problemf (b->problems, xmlGetLineNo (child), "status", _("unknown status “%s”"), status);
         }
-      else if (is (child, "opinion"))
+      else if (ess_exchange_node_is (child, "opinion"))
         set_text (&dossier->opinion, child);
-      else if (is (child, "conditions"))
+      else if (ess_exchange_node_is (child, "conditions"))
         set_text (&dossier->conditions, child);
-      else if (is (child, "notes"))
+      else if (ess_exchange_node_is (child, "notes"))
         set_text (&dossier->notes, child);
-      else if (is (child, "scores"))
+      else if (ess_exchange_node_is (child, "scores"))
         {
           for (xmlNodePtr s = child->children; s != NULL; s = s->next)
-            if (is (s, "score"))
+            if (ess_exchange_node_is (s, "score"))
               {
                 g_autofree char *criterion = attr_of (s, "criterion");
                 g_autofree char *value = attr_of (s, "value");
-                g_autofree char *comment = text_of (s);
+                g_autofree char *comment = ess_exchange_node_text (s);
 
                 g_ptr_array_add (bundle->scores,
                                  ess_score_new (criterion, value ? atoi (value) : -1, comment));
               }
         }
-      else if (is (child, "history"))
+      else if (ess_exchange_node_is (child, "history"))
         {
           for (xmlNodePtr e = child->children; e != NULL; e = e->next)
             {
               EssHistoryEvent *event;
 
-              if (!is (e, "event"))
+              if (!ess_exchange_node_is (e, "event"))
                 continue;
               event = g_new0 (EssHistoryEvent, 1);
               event->at = attr_of (e, "at");
@@ -1469,11 +1469,11 @@ read_review (Builder          *b,
               event->comment = g_strdup ("");
               for (xmlNodePtr c = e->children; c != NULL; c = c->next)
                 {
-                  if (is (c, "old"))
+                  if (ess_exchange_node_is (c, "old"))
                     set_text (&event->old_value, c);
-                  else if (is (c, "new"))
+                  else if (ess_exchange_node_is (c, "new"))
                     set_text (&event->new_value, c);
-                  else if (is (c, "comment"))
+                  else if (ess_exchange_node_is (c, "comment"))
                     set_text (&event->comment, c);
                 }
               g_ptr_array_add (bundle->history, event);
@@ -1493,16 +1493,16 @@ read_dossier (Builder    *b,
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (is (child, "reference"))
+      if (ess_exchange_node_is (child, "reference"))
         {
           set_text (&dossier->reference, child);
           g_strstrip (dossier->reference);
         }
-      else if (is (child, "title"))
+      else if (ess_exchange_node_is (child, "title"))
         set_text (&dossier->title, child);
-      else if (is (child, "description"))
+      else if (ess_exchange_node_is (child, "description"))
         set_text (&dossier->description, child);
-      else if (is (child, "scheme"))
+      else if (ess_exchange_node_is (child, "scheme"))
         {
           set_text (&dossier->scheme, child);
           g_strstrip (dossier->scheme);
@@ -1512,22 +1512,22 @@ read_dossier (Builder    *b,
                           _("unknown scheme “%s”: expected a scheme of the database, such as APT or APP"),
                           dossier->scheme);
         }
-      else if (is (child, "volet"))
+      else if (ess_exchange_node_is (child, "volet"))
         dossier->volet = int_of (child);
-      else if (is (child, "axis"))
+      else if (ess_exchange_node_is (child, "axis"))
         set_text (&dossier->axis, child);
-      else if (is (child, "year"))
+      else if (ess_exchange_node_is (child, "year"))
         dossier->year = int_of (child);
-      else if (is (child, "applicant"))
+      else if (ess_exchange_node_is (child, "applicant"))
         bundle->applicant = read_applicant (b, child);
-      else if (is (child, "communes"))
+      else if (ess_exchange_node_is (child, "communes"))
         {
           g_autoptr(GPtrArray) codes = g_ptr_array_new ();
 
           for (xmlNodePtr c = child->children; c != NULL; c = c->next)
-            if (is (c, "commune"))
+            if (ess_exchange_node_is (c, "commune"))
               {
-                char *insee = g_strstrip (text_of (c));
+                char *insee = g_strstrip (ess_exchange_node_text (c));
 
                 check_commune (b, c, insee);
                 for (guint i = 0; i < codes->len; i++)
@@ -1544,29 +1544,29 @@ read_dossier (Builder    *b,
           g_strfreev (dossier->communes);
           dossier->communes = (char **) g_ptr_array_steal (codes, NULL);
         }
-      else if (is (child, "partners"))
+      else if (ess_exchange_node_is (child, "partners"))
         set_text (&dossier->partners, child);
-      else if (is (child, "dates"))
+      else if (ess_exchange_node_is (child, "dates"))
         read_dates (b, child, dossier);
-      else if (is (child, "amounts"))
+      else if (ess_exchange_node_is (child, "amounts"))
         {
           for (xmlNodePtr c = child->children; c != NULL; c = c->next)
             {
-              if (is (c, "requested"))
+              if (ess_exchange_node_is (c, "requested"))
                 dossier->requested_cents = cents_of (b, c);
-              else if (is (c, "proposed"))
+              else if (ess_exchange_node_is (c, "proposed"))
                 dossier->proposed_cents = cents_of (b, c);
-              else if (is (c, "granted"))
+              else if (ess_exchange_node_is (c, "granted"))
                 dossier->granted_cents = cents_of (b, c);
             }
         }
-      else if (is (child, "indicators"))
+      else if (ess_exchange_node_is (child, "indicators"))
         {
           for (xmlNodePtr i = child->children; i != NULL; i = i->next)
             {
               EssIndicator *indicator;
 
-              if (!is (i, "indicator"))
+              if (!ess_exchange_node_is (i, "indicator"))
                 continue;
               indicator = g_new0 (EssIndicator, 1);
               indicator->label = g_strdup ("");
@@ -1575,29 +1575,29 @@ read_dossier (Builder    *b,
               indicator->unit = g_strdup ("");
               for (xmlNodePtr c = i->children; c != NULL; c = c->next)
                 {
-                  if (is (c, "label"))
+                  if (ess_exchange_node_is (c, "label"))
                     set_text (&indicator->label, c);
-                  else if (is (c, "target"))
+                  else if (ess_exchange_node_is (c, "target"))
                     set_text (&indicator->target, c);
-                  else if (is (c, "result"))
+                  else if (ess_exchange_node_is (c, "result"))
                     set_text (&indicator->result, c);
-                  else if (is (c, "unit"))
+                  else if (ess_exchange_node_is (c, "unit"))
                     set_text (&indicator->unit, c);
                 }
               g_ptr_array_add (bundle->indicators, indicator);
             }
         }
-      else if (is (child, "funding-plan"))
+      else if (ess_exchange_node_is (child, "funding-plan"))
         read_plan (b, child, bundle->plan);
-      else if (is (child, "budget"))
+      else if (ess_exchange_node_is (child, "budget"))
         {
           if (bundle->budget != NULL)
             ess_budget_free (bundle->budget);
           bundle->budget = read_budget (b, child);
         }
-      else if (is (child, "payments"))
+      else if (ess_exchange_node_is (child, "payments"))
         read_payments (b, child, bundle->payments);
-      else if (is (child, "review"))
+      else if (ess_exchange_node_is (child, "review"))
         {
           if (!b->full)
             add_problem (b->problems, xmlGetLineNo (child), "review",
@@ -1638,7 +1638,9 @@ flush_pending (ReadState *state)
   bundle = read_dossier (state->builder, node);
   if (g_hash_table_lookup_extended (state->references, bundle->dossier->reference, NULL, &first))
     {
-      for (reference = node->children; reference != NULL && !is (reference, "reference"); reference = reference->next)
+      for (reference = node->children;
+           reference != NULL && !ess_exchange_node_is (reference, "reference");
+           reference = reference->next)
         ;
       add_problemf (state->problems, reference ? xmlGetLineNo (reference) : line, "reference",
                     _("the reference “%s” is already the one of the dossier at line %d: each dossier "
@@ -1754,6 +1756,22 @@ ess_exchange_add_problem (GPtrArray  *problems,
                           const char *element,
                           const char *message)
 {
+  add_problem (problems, line, element, message);
+}
+
+void
+ess_exchange_add_problemf (GPtrArray  *problems,
+                           int         line,
+                           const char *element,
+                           const char *format,
+                           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
   add_problem (problems, line, element, message);
 }
 

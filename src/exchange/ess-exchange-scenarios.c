@@ -21,40 +21,18 @@ typedef struct
   GError     *error;   /* the first character XML cannot carry */
 } Writer;
 
-/* As the writer of dossiers: XML 1.0 carries tab, line feed and
- * carriage return, no other control character. */
 static void
 escape (Writer     *w,
         const char *text,
         gboolean    attribute)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      unsigned char c = (unsigned char) *p;
+  guint bad = 0;
 
-      switch (c)
-        {
-        case '&': g_string_append (w->out, "&amp;"); break;
-        case '<': g_string_append (w->out, "&lt;"); break;
-        case '>': g_string_append (w->out, "&gt;"); break;
-        case '"': g_string_append (w->out, attribute ? "&quot;" : "\""); break;
-        case '\r': g_string_append (w->out, "&#13;"); break;
-        case '\t': g_string_append (w->out, attribute ? "&#9;" : "\t"); break;
-        case '\n': g_string_append (w->out, attribute ? "&#10;" : "\n"); break;
-        default:
-          if (c < 0x20 || c == 0x7f)
-            {
-              if (w->error == NULL)
-                g_set_error (&w->error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE,
-                             _("Scenario “%s” holds a control character (U+%04X) that an XML file cannot carry; "
-                               "remove it from the scenario and export again."),
-                             w->name ? w->name : "", c);
-              return;
-            }
-          g_string_append_c (w->out, (char) c);
-          break;
-        }
-    }
+  if (!ess_exchange_append_escaped (w->out, text, attribute, &bad) && w->error == NULL)
+    g_set_error (&w->error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE,
+                 _("Scenario “%s” holds a control character (U+%04X) that an XML file cannot carry; "
+                   "remove it from the scenario and export again."),
+                 w->name ? w->name : "", bad);
 }
 
 static void
@@ -330,23 +308,6 @@ get_schema (void)
   return (xmlSchemaPtr) schema;
 }
 
-G_GNUC_PRINTF (4, 5)
-static void
-problemf (GPtrArray  *problems,
-          int         line,
-          const char *element,
-          const char *format,
-          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  ess_exchange_add_problem (problems, line, element, message);
-}
-
 #define AMOUNT_EXPECTED N_("an amount in euros with a point and two decimals, such as 73000.00 (not negative, at most 13 digits before the point)")
 
 /* What a value of each element or attribute looks like, for messages. */
@@ -458,7 +419,7 @@ on_schema_error (void        *data,
 
   if (error->code >= XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1 && error->code <= XML_SCHEMAV_CVC_ENUMERATION_VALID)
     {
-      problemf (errors->problems, line, where, _("the value “%s” is not valid: expected %s"), shown ? shown : "",
+      ess_exchange_add_problemf (errors->problems, line, where, _("the value “%s” is not valid: expected %s"), shown ? shown : "",
                 expected_for (attribute ? attribute : where, element ? (const char *) element->name : NULL));
       return;
     }
@@ -472,19 +433,19 @@ on_schema_error (void        *data,
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
       expected = ess_exchange_expected_elements (detail);
       if (strstr (detail, "Missing child") != NULL)
-        problemf (errors->problems, line, where, _("an element is missing inside: expected %s"),
+        ess_exchange_add_problemf (errors->problems, line, where, _("an element is missing inside: expected %s"),
                   expected ? expected : _("the elements of the format"));
       else if (expected != NULL)
-        problemf (errors->problems, line, where, _("this element is not expected here: expected %s"), expected);
+        ess_exchange_add_problemf (errors->problems, line, where, _("this element is not expected here: expected %s"), expected);
       else
-        problemf (errors->problems, line, where, _("this element is not expected here (%s)"), detail);
+        ess_exchange_add_problemf (errors->problems, line, where, _("this element is not expected here (%s)"), detail);
       break;
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
-      problemf (errors->problems, line, where, _("a required attribute is missing (%s)"), detail);
+      ess_exchange_add_problemf (errors->problems, line, where, _("a required attribute is missing (%s)"), detail);
       break;
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
     case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
-      problemf (errors->problems, line, where, _("an attribute that the format does not have (%s)"), detail);
+      ess_exchange_add_problemf (errors->problems, line, where, _("an attribute that the format does not have (%s)"), detail);
       break;
     case XML_SCHEMAV_CVC_IDC:
       {
@@ -500,38 +461,21 @@ on_schema_error (void        *data,
             g_strdelimit (key, "'", ' ');
             g_strstrip (key);
           }
-        problemf (errors->problems, line, where,
+        ess_exchange_add_problemf (errors->problems, line, where,
                   _("“%s” is given twice: each year, assumption, class and territory of a year, and dossier "
                     "comes once"),
                   key != NULL ? key : "");
       }
       break;
     case XML_SCHEMAV_CVC_ELT_1:
-      problemf (errors->problems, line, where,
+      ess_exchange_add_problemf (errors->problems, line, where,
                 _("unknown element of the scenarios: expected <scenario xmlns=\"%s\">"),
                 ESS_EXCHANGE_SCENARIOS_NAMESPACE);
       break;
     default:
-      problemf (errors->problems, line, where, _("not valid against the format's schema (%s)"), detail);
+      ess_exchange_add_problemf (errors->problems, line, where, _("not valid against the format's schema (%s)"), detail);
       break;
     }
-}
-
-static gboolean
-is (xmlNodePtr  node,
-    const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST name);
-}
-
-static char *
-text_of (xmlNodePtr node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup (content ? (const char *) content : "");
-
-  xmlFree (content);
-  return text;
 }
 
 static void
@@ -539,7 +483,7 @@ set_text (char       **slot,
           xmlNodePtr   node)
 {
   g_free (*slot);
-  *slot = text_of (node);
+  *slot = ess_exchange_node_text (node);
 }
 
 /* An attribute the schema required, stripped. */
@@ -600,7 +544,7 @@ check_year (Reader     *r,
 {
   if (year >= r->scenario->first_year && year <= r->scenario->last_year)
     return TRUE;
-  problemf (r->problems, (int) xmlGetLineNo (node), (const char *) node->name,
+  ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (node), (const char *) node->name,
             _("the year %d is outside the horizon %d–%d of the scenario: expected a year of the horizon"),
             year, r->scenario->first_year, r->scenario->last_year);
   return FALSE;
@@ -617,7 +561,7 @@ read_lines (Reader     *r,
       EssScenarioLine *line;
       guint index;
 
-      if (!is (l, "line"))
+      if (!ess_exchange_node_is (l, "line"))
         continue;
       nature_id = attr_of (l, "nature");
       ess_line_nature_from_id (nature_id, &nature);
@@ -625,7 +569,7 @@ read_lines (Reader     *r,
       index = r->scenario->lines->len - 1;
       for (xmlNodePtr c = l->children; c != NULL; c = c->next)
         {
-          if (is (c, "label"))
+          if (ess_exchange_node_is (c, "label"))
             {
               set_text (&line->label, c);
               for (guint m = 0; m < index; m++)
@@ -633,13 +577,13 @@ read_lines (Reader     *r,
                   const EssScenarioLine *other = g_ptr_array_index (r->scenario->lines, m);
 
                   if (g_strcmp0 (other->label, line->label) == 0)
-                    problemf (r->problems, (int) xmlGetLineNo (c), "label",
+                    ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "label",
                               _("two budget lines are named “%s”: expected a name per line"), line->label);
                 }
             }
-          else if (is (c, "hypothesis"))
+          else if (ess_exchange_node_is (c, "hypothesis"))
             set_text (&line->hypothesis, c);
-          else if (is (c, "amount"))
+          else if (ess_exchange_node_is (c, "amount"))
             {
               int year = (int) int_attr (c, "year");
               EssLineAmount *amount;
@@ -667,7 +611,7 @@ read_assumptions (Reader     *r,
       EssAssumption assumption;
       const EssAssumptionInfo *info;
 
-      if (!is (a, "assumption"))
+      if (!ess_exchange_node_is (a, "assumption"))
         continue;
       id = attr_of (a, "id");
       /* The schema knows the ids. */
@@ -676,12 +620,12 @@ read_assumptions (Reader     *r,
       info = ess_assumption_info (assumption);
       for (xmlNodePtr c = a->children; c != NULL; c = c->next)
         {
-          if (is (c, "hypothesis"))
+          if (ess_exchange_node_is (c, "hypothesis"))
             set_text (&r->scenario->hypotheses[assumption], c);
-          else if (is (c, "value"))
+          else if (ess_exchange_node_is (c, "value"))
             {
               int year = (int) int_attr (c, "year");
-              g_autofree char *text = g_strstrip (text_of (c));
+              g_autofree char *text = g_strstrip (ess_exchange_node_text (c));
               gboolean decimal = strchr (text, '.') != NULL;
               gint64 value = 0;
 
@@ -689,13 +633,13 @@ read_assumptions (Reader     *r,
                 continue;
               if (info->unit == ESS_UNIT_COUNT && decimal)
                 {
-                  problemf (r->problems, (int) xmlGetLineNo (c), "value",
+                  ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "value",
                             _("“%s” is a count: expected a whole number, such as 6, not “%s”"), id, text);
                   continue;
                 }
               if (info->unit != ESS_UNIT_COUNT && !decimal)
                 {
-                  problemf (r->problems, (int) xmlGetLineNo (c), "value",
+                  ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "value",
                             _("“%s” is in days or ETP: expected a number with a point and two decimals, "
                               "such as %s.00, not “%s”"),
                             id, text, text);
@@ -707,7 +651,7 @@ read_assumptions (Reader     *r,
                 g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &value, NULL);
               if (value > MAX_ASSUMPTION)
                 {
-                  problemf (r->problems, (int) xmlGetLineNo (c), "value",
+                  ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "value",
                             info->unit == ESS_UNIT_COUNT ?
                             _("“%s” is too large: expected at most 100000000") :
                             _("“%s” is too large: expected at most 1000000.00"),
@@ -726,9 +670,9 @@ read_reach (Reader     *r,
 {
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
-      if (is (c, "hypothesis"))
+      if (ess_exchange_node_is (c, "hypothesis"))
         set_text (&r->scenario->reach_hypothesis, c);
-      else if (is (c, "class-reach"))
+      else if (ess_exchange_node_is (c, "class-reach"))
         {
           g_autofree char *id = attr_of (c, "class");
           int year = (int) int_attr (c, "year");
@@ -742,10 +686,10 @@ read_reach (Reader     *r,
           reach->communes = int_attr (c, "communes");
           reach->cents = cents_attr (r, c, "amount");
           if (reach->projects > 1000000 || reach->communes > 100000)
-            problemf (r->problems, (int) xmlGetLineNo (c), "class-reach",
+            ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "class-reach",
                       _("at most 1000000 projects and 100000 communes are expected"));
         }
-      else if (is (c, "territory-reach"))
+      else if (ess_exchange_node_is (c, "territory-reach"))
         {
           gint64 territory = int_attr (c, "territory");
           int year = (int) int_attr (c, "year");
@@ -759,7 +703,7 @@ read_reach (Reader     *r,
             {
               g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, territory);
 
-              problemf (r->problems, (int) xmlGetLineNo (c), "territory-reach",
+              ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "territory-reach",
                         _("the territory %s is not one of the territories of the database: "
                           "expected the number of a territory, such as 1 for the Weppes"),
                         number);
@@ -767,7 +711,7 @@ read_reach (Reader     *r,
             }
           if (projects > 1000000)
             {
-              problemf (r->problems, (int) xmlGetLineNo (c), "territory-reach",
+              ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "territory-reach",
                         _("at most 1000000 projects are expected"));
               continue;
             }
@@ -790,7 +734,7 @@ read_portfolio (Reader            *r,
       g_autofree char *treatment_id = NULL;
       EssTreatment treatment = ESS_TREATMENT_CONTINUE;
 
-      if (!is (c, "override"))
+      if (!ess_exchange_node_is (c, "override"))
         continue;
       reference = attr_of (c, "dossier");
       treatment_id = attr_of (c, "treatment");
@@ -805,7 +749,7 @@ read_portfolio (Reader            *r,
           if (ess_store_find_dossier (r->context->store, reference, &error) <= 0)
             {
               if (g_error_matches (error, ESS_STORE_ERROR, ESS_STORE_ERROR_NOT_FOUND))
-                problemf (r->problems, (int) xmlGetLineNo (c), "override",
+                ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (c), "override",
                           _("the dossier “%s” is neither in the file nor in the database: expected the "
                             "reference of a dossier of either"),
                           reference);
@@ -833,17 +777,17 @@ read_scenario (Reader     *r,
 
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
-      if (is (c, "name"))
+      if (ess_exchange_node_is (c, "name"))
         {
           g_free (name);
-          name = text_of (c);
+          name = ess_exchange_node_text (c);
         }
-      else if (is (c, "kind"))
+      else if (ess_exchange_node_is (c, "kind"))
         {
-          g_autofree char *id = g_strstrip (text_of (c));
+          g_autofree char *id = g_strstrip (ess_exchange_node_text (c));
           ess_scenario_kind_from_id (id, &kind);
         }
-      else if (is (c, "horizon"))
+      else if (ess_exchange_node_is (c, "horizon"))
         {
           horizon = c;
           first = (int) int_attr (c, "first");
@@ -855,14 +799,14 @@ read_scenario (Reader     *r,
     return NULL;
   if (last < first)
     {
-      problemf (r->problems, (int) xmlGetLineNo (horizon), "horizon",
+      ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (horizon), "horizon",
                 _("the horizon %d–%d ends before it starts: expected a first year no later than the last one"),
                 first, last);
       return NULL;
     }
   if (last - first >= 30)
     {
-      problemf (r->problems, (int) xmlGetLineNo (horizon), "horizon",
+      ess_exchange_add_problemf (r->problems, (int) xmlGetLineNo (horizon), "horizon",
                 _("the horizon %d–%d is longer than 30 years: expected 30 years at most"), first, last);
       return NULL;
     }
@@ -872,19 +816,19 @@ read_scenario (Reader     *r,
   r->scenario = record->scenario;
   for (xmlNodePtr c = node->children; c != NULL; c = c->next)
     {
-      if (is (c, "description"))
+      if (ess_exchange_node_is (c, "description"))
         set_text (&r->scenario->description, c);
-      else if (is (c, "arguments-for"))
+      else if (ess_exchange_node_is (c, "arguments-for"))
         set_text (&r->scenario->arguments_for, c);
-      else if (is (c, "arguments-against"))
+      else if (ess_exchange_node_is (c, "arguments-against"))
         set_text (&r->scenario->arguments_against, c);
-      else if (is (c, "lines"))
+      else if (ess_exchange_node_is (c, "lines"))
         read_lines (r, c);
-      else if (is (c, "assumptions"))
+      else if (ess_exchange_node_is (c, "assumptions"))
         read_assumptions (r, c);
-      else if (is (c, "reach"))
+      else if (ess_exchange_node_is (c, "reach"))
         read_reach (r, c);
-      else if (is (c, "portfolio"))
+      else if (ess_exchange_node_is (c, "portfolio"))
         read_portfolio (r, c, record);
     }
 
@@ -991,9 +935,9 @@ ess_scenario_reader_read (EssScenarioReader *reader,
     {
       xmlNodePtr name = child->children;
 
-      while (name != NULL && !is (name, "name"))
+      while (name != NULL && !ess_exchange_node_is (name, "name"))
         name = name->next;
-      problemf (problems, name ? (int) xmlGetLineNo (name) : record->line, "name",
+      ess_exchange_add_problemf (problems, name ? (int) xmlGetLineNo (name) : record->line, "name",
                 _("the name “%s” is already the one of the scenario at line %d: each scenario of a file "
                   "needs its own name"),
                 record->scenario->name, GPOINTER_TO_INT (first));

@@ -9,6 +9,7 @@
 
 #include "ess-dossier-status.h"
 #include "ess-exchange.h"
+#include "ess-exchange-private.h"
 #include "ess-money.h"
 
 typedef struct
@@ -33,10 +34,11 @@ is_plain (unsigned char c)
   return c >= 0x20 && c != 0x7f && c != '&' && c != '<' && c != '>' && c != '"';
 }
 
-static gboolean
-escape (Writer     *w,
-        const char *text,
-        gboolean    attribute)
+gboolean
+ess_exchange_append_escaped (GString    *out,
+                             const char *text,
+                             gboolean    attribute,
+                             guint      *bad)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -48,7 +50,7 @@ escape (Writer     *w,
         plain++;
       if (plain > 0)
         {
-          g_string_append_len (w->out, p, (gssize) plain);
+          g_string_append_len (out, p, (gssize) plain);
           p += plain;
           if (*p == '\0')
             break;
@@ -57,36 +59,46 @@ escape (Writer     *w,
 
       switch (c)
         {
-        case '&': g_string_append (w->out, "&amp;"); break;
-        case '<': g_string_append (w->out, "&lt;"); break;
-        case '>': g_string_append (w->out, "&gt;"); break;
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
         case '"':
-          g_string_append (w->out, attribute ? "&quot;" : "\"");
+          g_string_append (out, attribute ? "&quot;" : "\"");
           break;
         /* A parser turns a bare CR into LF, and tab and LF in an
          * attribute into spaces: references keep them. */
-        case '\r': g_string_append (w->out, "&#13;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
         case '\t':
-          g_string_append (w->out, attribute ? "&#9;" : "\t");
+          g_string_append (out, attribute ? "&#9;" : "\t");
           break;
         case '\n':
-          g_string_append (w->out, attribute ? "&#10;" : "\n");
+          g_string_append (out, attribute ? "&#10;" : "\n");
           break;
         default:
-          if (c < 0x20 || c == 0x7f)
-            {
-              if (w->error == NULL)
-                g_set_error (&w->error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE,
-                             _("Dossier %s holds a control character (U+%04X) that an XML file cannot carry; "
-                               "remove it from the dossier and export again."),
-                             w->reference ? w->reference : "", c);
-              return FALSE;
-            }
-          g_string_append_c (w->out, (char) c);
-          break;
+          /* Any other control character: not even as a reference. */
+          if (bad != NULL)
+            *bad = c;
+          return FALSE;
         }
     }
   return TRUE;
+}
+
+static gboolean
+escape (Writer     *w,
+        const char *text,
+        gboolean    attribute)
+{
+  guint bad = 0;
+
+  if (ess_exchange_append_escaped (w->out, text, attribute, &bad))
+    return TRUE;
+  if (w->error == NULL)
+    g_set_error (&w->error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE,
+                 _("Dossier %s holds a control character (U+%04X) that an XML file cannot carry; "
+                   "remove it from the dossier and export again."),
+                 w->reference ? w->reference : "", bad);
+  return FALSE;
 }
 
 static void

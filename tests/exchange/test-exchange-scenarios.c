@@ -874,6 +874,34 @@ test_one_transaction (Fixture       *f,
   }
 }
 
+/* XML cannot carry most control characters: the scenario is named, and
+ * what was written before it is all there is; tabs and line feeds pass. */
+static void
+test_control_character (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) ess_scenario_record_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  EssScenario *scenario = ess_scenario_new ("Essai & <variante>", ESS_SCENARIO_STOP, 2015, 2016);
+
+  g_free (scenario->arguments_for);
+  scenario->arguments_for = g_strdup ("Ligne 1\n\tLigne 2");
+  g_ptr_array_add (records, ess_scenario_record_new (scenario));
+  g_assert_true (ess_exchange_write_scenarios (out, records, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out->str, "Essai &amp; &lt;variante&gt;"));
+  g_assert_nonnull (strstr (out->str, "Ligne 1\n\tLigne 2"));
+
+  scenario = ess_scenario_new ("Arrêt\x0b bis", ESS_SCENARIO_STOP, 2015, 2016);
+  g_ptr_array_add (records, ess_scenario_record_new (scenario));
+  g_string_truncate (out, 0);
+  g_assert_false (ess_exchange_write_scenarios (out, records, &error));
+  g_assert_error (error, ESS_EXCHANGE_ERROR, ESS_EXCHANGE_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "U+000B"));
+  g_assert_nonnull (strstr (error->message, "bis"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +922,8 @@ main (int   argc,
   g_test_add ("/exchange-scenarios/file-brings-dossier", Fixture, NULL, fixture_setup, test_file_brings_dossier,
               fixture_teardown);
   g_test_add ("/exchange-scenarios/trash", Fixture, NULL, fixture_setup, test_trash, fixture_teardown);
+  g_test_add ("/exchange-scenarios/control-character", Fixture, NULL, fixture_setup, test_control_character,
+              fixture_teardown);
   g_test_add ("/exchange-scenarios/one-transaction", Fixture, NULL, fixture_setup, test_one_transaction,
               fixture_teardown);
 
