@@ -86,7 +86,7 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { ESS_SORT_REFERENCE, N_("Reference"), FALSE, FALSE, 11 },
+  { ESS_SORT_REFERENCE, N_("Reference"), FALSE, FALSE, 15 },
   { ESS_SORT_TITLE, N_("Title"), TRUE, FALSE, 16 },
   { ESS_SORT_APPLICANT, N_("Applicant"), FALSE, FALSE, 12 },
   { ESS_SORT_SCHEME, N_("Scheme"), FALSE, FALSE, 4 },
